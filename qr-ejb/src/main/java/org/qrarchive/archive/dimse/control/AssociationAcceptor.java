@@ -1,0 +1,121 @@
+package org.qrarchive.archive.dimse.control;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.qrarchive.archive.config.control.ArchiveConfig;
+import org.qrarchive.dicom.data.Attributes;
+import org.qrarchive.dicom.data.Tag;
+import org.qrarchive.dicom.dimse.Commands;
+import org.qrarchive.dicom.dimse.Status;
+import org.qrarchive.dicom.net.Association;
+import org.qrarchive.dicom.net.AssociationHandler;
+import org.qrarchive.dicom.net.Negotiation;
+import org.qrarchive.dicom.net.pdu.AAssociateRJ;
+import org.qrarchive.dicom.net.pdu.AAssociateRQ;
+import org.qrarchive.dicom.net.pdu.Pdu;
+import org.qrarchive.dicom.net.pdu.PresentationContext;
+import org.qrarchive.dicom.data.UID;
+
+/**
+ * Decides on incoming associations (AE titles, peers, the association limit, presentation contexts)
+ * and routes their requests to the {@link DimseService} of the SOP class.
+ */
+@ApplicationScoped
+public class AssociationAcceptor implements AssociationHandler {
+    private static final Logger LOG = Logger.getLogger(AssociationAcceptor.class);
+    private static final String COUNTED = "qr.counted";
+
+    @Inject
+    ArchiveConfig config;
+
+    @Inject
+    DimseServices services;
+
+    private final AtomicInteger established = new AtomicInteger();
+
+    /** Associations accepted and not yet ended. */
+    public int activeAssociations() {
+        return established.get();
+    }
+
+    @Override
+    public Pdu negotiate(Association as, AAssociateRQ rq) {
+        AAssociateRJ rejection = check(rq);
+        if (rejection == null && !reserveSlot(as)) {
+            rejection = AAssociateRJ.localLimitExceeded();
+        }
+        if (rejection != null) {
+            LOG.infof("Rejected association %s -> %s from %s: %s", rq.callingAETitle(), rq.calledAETitle(),
+                    as.remoteAddress(), rejection);
+            return rejection;
+        }
+        List<PresentationContext> answers = Negotiation.negotiate(rq, services::transferSyntaxes);
+        return Negotiation.accept(rq, answers, config.associationSettings());
+    }
+
+    private AAssociateRJ check(AAssociateRQ rq) {
+        if (!UID.DICOMApplicationContext.equals(rq.applicationContext())) {
+            return AAssociateRJ.applicationContextNotSupported();
+        }
+        if (!config.aeTitles().contains(rq.calledAETitle())) {
+            return AAssociateRJ.calledAETitleNotRecognized();
+        }
+        Set<String> peers = config.peers();
+        if (!peers.isEmpty() && !peers.contains(rq.callingAETitle())) {
+            return AAssociateRJ.callingAETitleNotRecognized();
+        }
+        return null;
+    }
+
+    /** Counts the association against the limit, unless that would exceed it. */
+    private boolean reserveSlot(Association as) {
+        int max = config.maxAssociations();
+        while (true) {
+            int n = established.get();
+            if (n >= max) {
+                return false;
+            }
+            if (established.compareAndSet(n, n + 1)) {
+                as.setProperty(COUNTED, Boolean.TRUE);
+                return true;
+            }
+        }
+    }
+
+    @Override
+    public void onRequest(Association as, PresentationContext pc, Attributes command, InputStream data)
+            throws IOException {
+        DimseService service = services.forSopClass(pc.abstractSyntax());
+        String affected = command.getString(Tag.AffectedSOPClassUID);
+        if (service == null || (affected != null && !affected.equals(pc.abstractSyntax()))) {
+            as.writeMessage(pc, Commands.response(command, Status.SOP_CLASS_NOT_SUPPORTED,
+                    "SOP class " + affected + " on a context for " + pc.abstractSyntax()), null);
+            return;
+        }
+        service.onRequest(as, pc, command, data);
+    }
+
+    @Override
+    public void onClose(Association as) {
+        if (as.getProperty(COUNTED) != null) {
+            established.decrementAndGet();
+            LOG.infof("Association %s -> %s from %s ended after %d ms; accepted contexts: %s",
+                    as.callingAETitle(), as.calledAETitle(), as.remoteAddress(), as.age().toMillis(),
+                    describe(as));
+        }
+    }
+
+    private static String describe(Association as) {
+        return as.acceptedContexts().stream().map(pc -> pc.abstractSyntax() + "/" + pc.transferSyntax())
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+}
