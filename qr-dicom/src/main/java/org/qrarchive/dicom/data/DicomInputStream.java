@@ -56,6 +56,9 @@ public class DicomInputStream {
             int tag = (ByteOrder.u16(header, 0, ts.bigEndian()) << 16) | ByteOrder.u16(header, 2, ts.bigEndian());
             if (tag == Tag.ItemDelimitationItem) {
                 readLength32();
+                if (length >= 0 || depth == 0) {
+                    throw error(start, "item delimiter outside an item of undefined length");
+                }
                 return;
             }
             if (tag == Tag.Item || tag == Tag.SequenceDelimitationItem) {

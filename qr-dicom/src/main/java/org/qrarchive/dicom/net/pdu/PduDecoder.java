@@ -148,8 +148,9 @@ public final class PduDecoder {
                     pcs.add(decodePresentationContext(item, itemType == 0x20));
                 }
                 case 0x50 -> userInfo = decodeUserInformation(item);
-                default -> throw new PduException(AAbort.UNRECOGNIZED_PDU_PARAMETER,
-                        String.format("unrecognized item type 0x%02X in %s", itemType, name));
+                default -> {
+                    // PS3.8 §9.3.1: items of unrecognized types shall be ignored and skipped
+                }
             }
         }
         if (applicationContext == null) {
@@ -180,8 +181,9 @@ public final class PduDecoder {
             switch (subType) {
                 case 0x30 -> abstractSyntax = sub.uid(sub.remaining());
                 case 0x40 -> transferSyntaxes.add(sub.uid(sub.remaining()));
-                default -> throw new PduException(AAbort.UNRECOGNIZED_PDU_PARAMETER,
-                        String.format("unrecognized sub-item 0x%02X in presentation context %d", subType, id));
+                default -> {
+                    // PS3.8 §9.3.1: items of unrecognized types shall be ignored and skipped
+                }
             }
         }
         if (proposed) {

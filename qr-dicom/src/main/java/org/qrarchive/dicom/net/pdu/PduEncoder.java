@@ -137,7 +137,10 @@ public final class PduEncoder {
             byte[] b = new byte[16];
             java.util.Arrays.fill(b, (byte) ' ');
             byte[] src = ae.getBytes(StandardCharsets.US_ASCII);
-            System.arraycopy(src, 0, b, 0, Math.min(16, src.length));
+            if (src.length > 16) {
+                throw new IllegalArgumentException("AE title longer than 16 characters: " + ae);
+            }
+            System.arraycopy(src, 0, b, 0, src.length);
             out.write(b, 0, 16);
             return this;
         }
@@ -146,6 +149,10 @@ public final class PduEncoder {
             Body inner = new Body();
             content.accept(inner);
             byte[] b = inner.out.toByteArray();
+            if (b.length > 0xFFFF) {
+                throw new IllegalArgumentException(String.format("item 0x%02X of %d bytes exceeds its 16-bit length",
+                        type, b.length));
+            }
             u8(type).u8(0).u16(b.length);
             out.write(b, 0, b.length);
         }

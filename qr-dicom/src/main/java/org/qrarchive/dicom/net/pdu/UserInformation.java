@@ -28,5 +28,19 @@ public record UserInformation(long maxPduLength, String implementationClassUid, 
 
     /** A sub-item kept as received. */
     public record RawItem(int type, byte[] value) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RawItem r && r.type == type && java.util.Arrays.equals(r.value, value);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * type + java.util.Arrays.hashCode(value);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("RawItem[type=0x%02X, %d bytes]", type, value.length);
+        }
     }
 }
