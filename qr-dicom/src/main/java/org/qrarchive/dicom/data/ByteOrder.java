@@ -39,7 +39,12 @@ final class ByteOrder {
 
     /** Reverses each {@code unit}-byte word of {@code b} in place. */
     static void swap(byte[] b, int unit) {
-        for (int off = 0; off + unit <= b.length; off += unit) {
+        swap(b, unit, b.length);
+    }
+
+    /** Reverses each {@code unit}-byte word of the first {@code length} bytes of {@code b} in place. */
+    static void swap(byte[] b, int unit, int length) {
+        for (int off = 0; off + unit <= length; off += unit) {
             for (int i = 0, j = unit - 1; i < j; i++, j--) {
                 byte t = b[off + i];
                 b[off + i] = b[off + j];
