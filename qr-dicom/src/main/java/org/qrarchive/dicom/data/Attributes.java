@@ -117,6 +117,25 @@ public final class Attributes {
         };
     }
 
+    /**
+     * The value as held: {@code byte[]}, {@code List<Attributes>} (sequence), {@link BulkData} or
+     * {@link Fragments}; {@code null} when absent.
+     */
+    public Object getValue(int tag) {
+        int i = indexOf(tag);
+        return i >= 0 ? values[i] : null;
+    }
+
+    /** Sets a large value that stays in its file. */
+    public Attributes setBulkData(int tag, VR vr, BulkData value) {
+        return put(tag, vr, value);
+    }
+
+    /** Sets encapsulated pixel data. */
+    public Attributes setFragments(int tag, VR vr, Fragments value) {
+        return put(tag, vr, value);
+    }
+
     public Attributes setBytes(int tag, VR vr, byte[] value) {
         return put(tag, vr, value == null ? EMPTY : value);
     }

@@ -2,6 +2,8 @@ package org.qrarchive.dicom.net;
 
 import java.time.Duration;
 
+import org.qrarchive.dicom.data.Implementation;
+
 /**
  * Limits and identity of one side of an association.
  *
@@ -13,9 +15,8 @@ import java.time.Duration;
 public record AssociationSettings(int maxPduLength, Duration connectTimeout, Duration acseTimeout,
         Duration dimseTimeout, String implementationClassUid, String implementationVersionName) {
 
-    /** The UID identifying this implementation (a UUID-derived UID, PS3.5 Annex B.2). */
-    public static final String IMPLEMENTATION_CLASS_UID = "2.25.238693215244190643020483965051619690800";
-    public static final String IMPLEMENTATION_VERSION_NAME = "QRARCHIVE_1";
+    public static final String IMPLEMENTATION_CLASS_UID = Implementation.CLASS_UID;
+    public static final String IMPLEMENTATION_VERSION_NAME = Implementation.VERSION_NAME;
     /** A-ASSOCIATE and other control PDUs larger than this are refused, whatever the peer claims. */
     public static final int MAX_CONTROL_PDU_LENGTH = 1 << 20;
     /** PS3.8 keeps maximum lengths of at least this. */
