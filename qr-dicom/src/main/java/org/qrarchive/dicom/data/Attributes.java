@@ -1,7 +1,6 @@
 package org.qrarchive.dicom.data;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -17,6 +16,8 @@ public final class Attributes {
     private static final byte[] EMPTY = {};
 
     private final boolean bigEndian;
+    private Attributes parent;
+    private SpecificCharacterSet charset;
     private int[] tags;
     private VR[] vrs;
     private Object[] values;
@@ -35,6 +36,34 @@ public final class Attributes {
 
     public boolean bigEndian() {
         return bigEndian;
+    }
+
+    /** The data set holding this one as a sequence item, or {@code null} at the top level. */
+    public Attributes parent() {
+        return parent;
+    }
+
+    void setParent(Attributes parent) {
+        this.parent = parent;
+        this.charset = null;
+    }
+
+    /**
+     * The character set of this data set's text: its own Specific Character Set (0008,0005), else the
+     * enclosing data set's, else the default repertoire.
+     */
+    public SpecificCharacterSet specificCharacterSet() {
+        SpecificCharacterSet cs = charset;
+        if (cs == null) {
+            int i = indexOf(Tag.SpecificCharacterSet);
+            if (i >= 0 && values[i] instanceof byte[] b) {
+                cs = SpecificCharacterSet.valueOf(splitValues(new String(b, StandardCharsets.US_ASCII), VR.CS));
+            } else {
+                cs = parent != null ? parent.specificCharacterSet() : SpecificCharacterSet.DEFAULT;
+            }
+            charset = cs;
+        }
+        return cs;
     }
 
     public int size() {
@@ -89,13 +118,26 @@ public final class Attributes {
         if (b.length == 0) {
             return new String[0];
         }
-        String s = new String(b, StandardCharsets.ISO_8859_1);
-        String[] parts = vrs[i] == VR.UT || vrs[i] == VR.LT || vrs[i] == VR.ST || vrs[i] == VR.UR
+        VR vr = vrs[i];
+        String s = isCharsetAffected(vr) ? specificCharacterSet().decode(b, vr)
+                : new String(b, StandardCharsets.ISO_8859_1);
+        return splitValues(s, vr);
+    }
+
+    /** Splits at backslash (after decoding: in GBK a backslash byte can be half of a character). */
+    private static String[] splitValues(String s, VR vr) {
+        String[] parts = vr == VR.UT || vr == VR.LT || vr == VR.ST || vr == VR.UR
                 ? new String[] {s} : s.split("\\\\", -1);
         for (int k = 0; k < parts.length; k++) {
             parts[k] = trimPadding(parts[k]);
         }
         return parts;
+    }
+
+    /** The VRs whose text Specific Character Set applies to (PS3.5 §6.1.2.3). */
+    private static boolean isCharsetAffected(VR vr) {
+        return vr == VR.SH || vr == VR.LO || vr == VR.ST || vr == VR.LT || vr == VR.UT || vr == VR.UC
+                || vr == VR.PN;
     }
 
     /**
@@ -143,7 +185,8 @@ public final class Attributes {
     /** Sets text values joined with backslash, padded to even length as the VR requires. */
     public Attributes setString(int tag, VR vr, String... values) {
         String joined = values == null ? "" : String.join("\\", values);
-        byte[] b = joined.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] b = isCharsetAffected(vr) ? specificCharacterSet().encode(joined, vr)
+                : joined.getBytes(StandardCharsets.ISO_8859_1);
         if ((b.length & 1) != 0) {
             b = Arrays.copyOf(b, b.length + 1);
             b[b.length - 1] = (byte) vr.padding();
@@ -170,7 +213,7 @@ public final class Attributes {
 
     /** Creates (or replaces) a sequence element and returns its mutable item list. */
     public List<Attributes> newSequence(int tag) {
-        List<Attributes> items = new ArrayList<>();
+        Sequence items = new Sequence(this);
         put(tag, VR.SQ, items);
         return items;
     }
@@ -203,6 +246,9 @@ public final class Attributes {
     }
 
     Attributes put(int tag, VR vr, Object value) {
+        if (tag == Tag.SpecificCharacterSet) {
+            charset = null;
+        }
         int i = size > 0 && Integer.compareUnsigned(tags[size - 1], tag) < 0 ? -size - 1 : indexOf(tag);
         if (i >= 0) {
             vrs[i] = vr;

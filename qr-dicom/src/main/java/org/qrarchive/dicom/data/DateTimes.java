@@ -141,7 +141,8 @@ public final class DateTimes {
      * sign of an offset when it directly follows a digit, is followed by exactly four digits that end the
      * key or are followed by another '-', and those digits form an offset PS3.5 allows (-0001 to -1200;
      * "-0000" is not allowed). Every other '-' is the range separator, and there may be only one. Thus
-     * "2020-" is "from 2020", "20200101-0500" is a single value with offset -05:00,
+     * "2020-" is "from 2020", "-0500" is "up to the year 500" (a leading '-' follows no digit),
+     * "20200101-0500" is a single value with offset -05:00,
      * "20200101-0500-20200102" is a range whose {@code from} has an offset, and "2019-2020" is a range
      * (-20:20 is no valid offset). The one thing the rule cannot express is a range whose {@code to} is a
      * bare year up to 1200 after a value ("2020-1100" is year 2020 at offset -11:00); such a year must be
@@ -213,6 +214,10 @@ public final class DateTimes {
         String right = s.substring(separator + 1);
         if (left.isEmpty() && right.isEmpty()) {
             throw invalid(vr + " range", s, "a range needs at least one bound");
+        }
+        // the bound parsers drop trailing spaces as padding, but inside a key a space is an embedded one
+        if (left.endsWith(" ")) {
+            throw invalid(vr + " range", s, "space before '-'");
         }
         return new Range<>(left.isEmpty() ? null : from.apply(left), right.isEmpty() ? null : to.apply(right));
     }
@@ -400,7 +405,7 @@ public final class DateTimes {
     }
 
     /** ASCII digits only: {@link Character#isDigit} would accept other scripts' digits too. */
-    static boolean allDigits(String s) {
+    private static boolean allDigits(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (!isAsciiDigit(s.charAt(i))) {
                 return false;

@@ -84,6 +84,19 @@ public class DicomInputStream implements Closeable {
         }
     }
 
+    /**
+     * Opens a bare data set file in a known transfer syntax (e.g. a spooled network data set); large values
+     * become {@link BulkData} references into it.
+     */
+    public static DicomInputStream open(Path file, TransferSyntax ts) throws IOException {
+        DicomInputStream dis = new DicomInputStream(Files.newInputStream(file));
+        dis.bulkDataFile = file;
+        dis.bulkDataFileLength = Files.size(file);
+        dis.bulkDataThreshold = DEFAULT_BULK_DATA_THRESHOLD;
+        dis.useTransferSyntax(ts);
+        return dis;
+    }
+
     private DicomInputStream(InputStream in) {
         this.source = new BufferedInputStream(in, 64 * 1024);
         this.in = source;
@@ -126,6 +139,14 @@ public class DicomInputStream implements Closeable {
     /** Bytes consumed so far; within a deflated data set, counted in inflated bytes. */
     public long position() {
         return position;
+    }
+
+    /** The rest of a deflated data set, inflated, for copying it elsewhere; read nothing else after this. */
+    InputStream inflatedStream() {
+        if (!inflated) {
+            throw new IllegalStateException("not a deflated data set");
+        }
+        return in;
     }
 
     /** Whether reading ended at the tag given to {@link #stopBefore}. */

@@ -163,7 +163,7 @@ public final class ValueChecks {
             case LT, ST, UT -> text(v);
             case PN -> personName(v);
             case TM -> time(v);
-            case UI -> Uids.isValid(v) ? null : "not a valid UID";
+            case UI -> uid(v);
             case UR -> uri(v);
             default -> null;
         };
@@ -221,6 +221,11 @@ public final class ValueChecks {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
+    }
+
+    /** Uids.isValid also fails on length, which has its own message already. */
+    private static String uid(String v) {
+        return v.length() > Uids.MAX_LENGTH || Uids.isValid(v) ? null : "not a valid UID";
     }
 
     /** PS3.5 IS: optional sign and digits, leading and trailing spaces allowed, within -2^31 to 2^31-1. */
