@@ -67,6 +67,7 @@ public final class CodecBench {
         ds.setString(Tag.StudyInstanceUID, VR.UI, "1.2.826.0.1.3680043.2.1125.1.2");
         ds.setString(Tag.SeriesInstanceUID, VR.UI, "1.2.826.0.1.3680043.2.1125.1.3");
         ds.setString(Tag.NumberOfFrames, VR.IS, Integer.toString(frames));
+        addTypicalCtHeader(ds);
         ds.setInt(Tag.SamplesPerPixel, VR.US, 1);
         ds.setString(Tag.PhotometricInterpretation, VR.CS, "MONOCHROME2");
         ds.setInt(Tag.Rows, VR.US, rows);
@@ -80,6 +81,66 @@ public final class CodecBench {
                 FileMetaInformation.create(UID.CTImageStorage, "1.2.826.0.1.3680043.2.1125.1.1",
                         UID.ExplicitVRLittleEndian, "BENCH"));
         Files.delete(pixels);
+    }
+
+    /**
+     * The rest of a CT header as scanners write it: some 120 elements of the patient, study, series,
+     * equipment, image plane and CT image modules, a referenced-image sequence and private elements.
+     */
+    private static void addTypicalCtHeader(Attributes ds) {
+        String[][] text = {
+            {"ImageType", "CS", "ORIGINAL\\PRIMARY\\AXIAL"}, {"InstanceCreationDate", "DA", "20261127"},
+            {"InstanceCreationTime", "TM", "101010.123"}, {"SeriesDate", "DA", "20261127"},
+            {"AcquisitionDate", "DA", "20261127"}, {"ContentDate", "DA", "20261127"},
+            {"StudyTime", "TM", "100000"}, {"SeriesTime", "TM", "100500"}, {"AcquisitionTime", "TM", "100501.5"},
+            {"ContentTime", "TM", "100502"}, {"AccessionNumber", "SH", "ACC123456"},
+            {"Manufacturer", "LO", "ACME Medical"}, {"InstitutionName", "LO", "General Hospital"},
+            {"InstitutionAddress", "ST", "1 Hospital Road, Springfield"},
+            {"ReferringPhysicianName", "PN", "Welby^Marcus^^Dr."}, {"StationName", "SH", "CT01"},
+            {"StudyDescription", "LO", "CT CHEST WITH CONTRAST"}, {"SeriesDescription", "LO", "AXIAL 1.0 B30f"},
+            {"InstitutionalDepartmentName", "LO", "Radiology"}, {"PerformingPhysicianName", "PN", "Doe^Jane"},
+            {"OperatorsName", "PN", "Tech^Tom"}, {"ManufacturerModelName", "LO", "Scanner 3000"},
+            {"PatientBirthDate", "DA", "19500101"}, {"PatientSex", "CS", "F"}, {"PatientAge", "AS", "076Y"},
+            {"PatientSize", "DS", "1.65"}, {"PatientWeight", "DS", "62"}, {"BodyPartExamined", "CS", "CHEST"},
+            {"ScanOptions", "CS", "HELICAL MODE"}, {"SliceThickness", "DS", "1.0"}, {"KVP", "DS", "120"},
+            {"DataCollectionDiameter", "DS", "500"}, {"DeviceSerialNumber", "LO", "SN-42"},
+            {"SoftwareVersions", "LO", "VA48A"}, {"ProtocolName", "LO", "Chest Routine"},
+            {"ReconstructionDiameter", "DS", "350"}, {"DistanceSourceToDetector", "DS", "1085.6"},
+            {"DistanceSourceToPatient", "DS", "595"}, {"GantryDetectorTilt", "DS", "0"},
+            {"TableHeight", "DS", "160"}, {"RotationDirection", "CS", "CW"}, {"ExposureTime", "IS", "500"},
+            {"XRayTubeCurrent", "IS", "200"}, {"Exposure", "IS", "100"}, {"FilterType", "SH", "FLAT"},
+            {"GeneratorPower", "IS", "24"}, {"FocalSpots", "DS", "1.2"}, {"ConvolutionKernel", "SH", "B30f"},
+            {"PatientPosition", "CS", "HFS"}, {"StudyID", "SH", "1"}, {"SeriesNumber", "IS", "2"},
+            {"AcquisitionNumber", "IS", "1"}, {"InstanceNumber", "IS", "57"},
+            {"ImagePositionPatient", "DS", "-175.5\\-175.5\\-120.25"},
+            {"ImageOrientationPatient", "DS", "1\\0\\0\\0\\1\\0"},
+            {"FrameOfReferenceUID", "UI", "1.2.826.0.1.3680043.2.1125.1.4"},
+            {"PositionReferenceIndicator", "LO", ""}, {"SliceLocation", "DS", "-120.25"},
+            {"PixelSpacing", "DS", "0.68359375\\0.68359375"}, {"WindowCenter", "DS", "40\\-600"},
+            {"WindowWidth", "DS", "400\\1200"}, {"RescaleIntercept", "DS", "-1024"}, {"RescaleSlope", "DS", "1"},
+            {"RescaleType", "LO", "HU"}, {"WindowCenterWidthExplanation", "LO", "WINDOW1\\WINDOW2"},
+            {"RequestedProcedureDescription", "LO", "CT Chest"}, {"PerformedProcedureStepStartDate", "DA", "20261127"},
+            {"PerformedProcedureStepStartTime", "TM", "100000"}, {"PerformedProcedureStepID", "SH", "PPS1"},
+            {"PerformedProcedureStepDescription", "LO", "CT Chest"}, {"ContrastBolusAgent", "LO", "Iodine"},
+            {"PatientComments", "LT", "No known allergies."}, {"OtherPatientIDs", "LO", "ALT-1\\ALT-2"},
+            {"IssuerOfPatientID", "LO", "HOSP"}, {"EthnicGroup", "SH", "W"}, {"Occupation", "SH", "Retired"},
+            {"AdditionalPatientHistory", "LT", "Follow-up of nodule."}, {"AdmittingDiagnosesDescription", "LO", "R91"},
+        };
+        for (String[] t : text) {
+            ds.setString(org.qrarchive.dicom.data.ElementDictionary.tagOf(t[0]), VR.valueOf(t[1]), t[2]);
+        }
+        ds.setInt(Tag.LargestImagePixelValue, VR.US, 4095);
+        ds.setInt(Tag.SmallestImagePixelValue, VR.US, 0);
+        java.util.List<Attributes> refs = ds.newSequence(Tag.ReferencedImageSequence);
+        for (int i = 0; i < 3; i++) {
+            Attributes item = new Attributes(false, 4);
+            item.setString(Tag.ReferencedSOPClassUID, VR.UI, UID.CTImageStorage);
+            item.setString(Tag.ReferencedSOPInstanceUID, VR.UI, "1.2.826.0.1.3680043.2.1125.1.5." + i);
+            refs.add(item);
+        }
+        ds.setString(0x00290010, VR.LO, "ACME CT HEADER");
+        ds.setBytes(0x00291010, VR.OB, new byte[2048]);
+        ds.setString(0x00291011, VR.LO, "private text");
     }
 
     /** Parses the header up to the pixel data, as indexing does. */
