@@ -3,11 +3,13 @@ package org.qrarchive.archive.config.control;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.qrarchive.dicom.data.EncodingOptions;
 import org.qrarchive.dicom.net.AssociationSettings;
 
 /**
@@ -28,6 +30,18 @@ public class ArchiveConfig {
     public static final String TIMEOUT_ACSE = "qr.timeout.acse";
     public static final String TIMEOUT_DIMSE = "qr.timeout.dimse";
     public static final String TIMEOUT_CONNECT = "qr.timeout.connect";
+    public static final String PREFER_TS = "qr.prefer.ts";
+    public static final String STORE_IGNORE = "qr.store.ignore";
+    public static final String STORE_NO_PARALLEL = "qr.store.no-parallel";
+    public static final String STORE_UID_PADDING = "qr.store.uid-padding";
+    public static final String STORE_WRITE_DATASET = "qr.store.write-dataset";
+    public static final String STORE_BIT_PRESERVING = "qr.store.bit-preserving";
+    public static final String STORE_WRITE_TS = "qr.store.write-ts";
+    public static final String STORE_GROUP_LENGTH = "qr.store.group-length";
+    public static final String STORE_LENGTH = "qr.store.length";
+    public static final String STORE_PADDING = "qr.store.padding";
+    public static final String STORE_COMPRESSION_LEVEL = "qr.store.compression-level";
+    public static final String STORE_FSYNC = "qr.store.fsync";
 
     public int port() {
         return intValue(PORT, 11112);
@@ -51,6 +65,46 @@ public class ArchiveConfig {
     public Path storageRoot() {
         return Path.of(System.getProperty(STORAGE_ROOT,
                 System.getProperty("jboss.server.data.dir", ".") + "/qr-storage"));
+    }
+
+    /** The storage area of an archive AE: a directory of its own below the storage root. */
+    public Path storageArea(String aeTitle) {
+        return storageRoot().resolve(aeTitle);
+    }
+
+    /** Transfer syntaxes accepted for storage, the preferred one ({@value #PREFER_TS}) first. */
+    public List<String> storageTransferSyntaxes() {
+        return TransferSyntaxPreference.forStorage(System.getProperty(PREFER_TS, "uncompr"));
+    }
+
+    public StoreSettings storeSettings() {
+        EncodingOptions encoding = EncodingOptions.DEFAULT
+                .withUndefinedLengths("undefined".equalsIgnoreCase(System.getProperty(STORE_LENGTH, "explicit").trim()))
+                .withGroupLength(groupLength(System.getProperty(STORE_GROUP_LENGTH, "recalc")))
+                .withDeflateLevel(intValue(STORE_COMPRESSION_LEVEL, 6));
+        String padding = System.getProperty(STORE_PADDING, "off").trim();
+        if (!padding.equalsIgnoreCase("off") && !padding.isEmpty()) {
+            String[] fi = padding.split(",");
+            encoding = encoding.withPadding(Integer.parseInt(fi[0].trim()),
+                    fi.length > 1 ? Integer.parseInt(fi[1].trim()) : 0);
+        }
+        return new StoreSettings(flag(STORE_IGNORE), flag(STORE_NO_PARALLEL), flag(STORE_UID_PADDING),
+                flag(STORE_WRITE_DATASET), flag(STORE_BIT_PRESERVING),
+                TransferSyntaxPreference.forWriting(System.getProperty(STORE_WRITE_TS, "same")), encoding,
+                !"false".equalsIgnoreCase(System.getProperty(STORE_FSYNC, "true").trim()));
+    }
+
+    private static EncodingOptions.GroupLength groupLength(String value) {
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "create" -> EncodingOptions.GroupLength.CREATE;
+            case "remove" -> EncodingOptions.GroupLength.REMOVE;
+            case "recalc", "" -> EncodingOptions.GroupLength.RECALCULATE;
+            default -> throw new IllegalStateException(STORE_GROUP_LENGTH + " must be recalc, create or remove: " + value);
+        };
+    }
+
+    private static boolean flag(String key) {
+        return Boolean.parseBoolean(System.getProperty(key, "false").trim());
     }
 
     public int maxAssociations() {

@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 import org.qrarchive.archive.config.control.ArchiveConfig;
+import org.qrarchive.archive.store.control.StorageExclusivity;
+import org.qrarchive.dicom.data.UIDRegistry;
 import org.qrarchive.dicom.data.Attributes;
 import org.qrarchive.dicom.data.Tag;
 import org.qrarchive.dicom.dimse.Commands;
@@ -40,6 +42,9 @@ public class AssociationAcceptor implements AssociationHandler {
     @Inject
     DimseServices services;
 
+    @Inject
+    StorageExclusivity exclusivity;
+
     private final AtomicInteger established = new AtomicInteger();
 
     /** Associations accepted and not yet ended. */
@@ -59,7 +64,27 @@ public class AssociationAcceptor implements AssociationHandler {
             return rejection;
         }
         List<PresentationContext> answers = Negotiation.negotiate(rq, services::transferSyntaxes);
+        if (config.storeSettings().noParallelStore() && holdsStorage(answers)
+                && !exclusivity.acquire(rq.calledAETitle(), as)) {
+            answers = refuseStorage(answers);
+        }
         return Negotiation.accept(rq, answers, config.associationSettings());
+    }
+
+    private boolean holdsStorage(List<PresentationContext> answers) {
+        return answers.stream().anyMatch(pc -> pc.isAccepted() && isStorage(pc.abstractSyntax()));
+    }
+
+    /** --no-parallel-store: another association holds storage for this AE, so storage contexts are refused. */
+    private List<PresentationContext> refuseStorage(List<PresentationContext> answers) {
+        return answers.stream().map(pc -> pc.isAccepted() && isStorage(pc.abstractSyntax())
+                ? PresentationContext.rejected(pc.id(), PresentationContext.USER_REJECTION, pc.abstractSyntax())
+                : pc).toList();
+    }
+
+    private static boolean isStorage(String sopClass) {
+        UIDRegistry.Entry e = UIDRegistry.lookup(sopClass);
+        return e != null && e.type() == UIDRegistry.Type.StorageSOPClass;
     }
 
     private AAssociateRJ check(AAssociateRQ rq) {
@@ -106,6 +131,7 @@ public class AssociationAcceptor implements AssociationHandler {
 
     @Override
     public void onClose(Association as) {
+        exclusivity.release(as);
         if (as.getProperty(COUNTED) != null) {
             established.decrementAndGet();
             LOG.infof("Association %s -> %s from %s ended after %d ms; accepted contexts: %s",

@@ -1,0 +1,91 @@
+package org.qrarchive.archive.index.boundary;
+
+import java.util.List;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.qrarchive.archive.index.entity.Instance;
+import org.qrarchive.archive.index.entity.Patient;
+import org.qrarchive.archive.index.entity.Series;
+import org.qrarchive.archive.index.entity.Study;
+import org.qrarchive.dicom.data.Attributes;
+import org.qrarchive.dicom.data.Tag;
+
+/**
+ * Records a stored object in the index, in a transaction of its own: patient, study and series are
+ * created or updated from the object's attributes (the newest object wins), the instance row points to
+ * the new file.
+ */
+@Stateless
+public class InstanceIndexer {
+    @PersistenceContext(unitName = "qr")
+    EntityManager em;
+
+    /** What the store needs to finish: the file the instance had before, to delete after commit. */
+    public record Indexed(long instancePk, String replacedFile) {
+    }
+
+    /** The file and how it was received. */
+    public record StoredFile(String relativePath, long size, String transferSyntaxUid, String sourceAETitle) {
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Indexed index(String aeTitle, Attributes ds, StoredFile file) {
+        String[] patientKey = Patient.key(ds);
+        Patient patient = first(em.createNamedQuery(Patient.BY_ID, Patient.class).setParameter("ae", aeTitle)
+                .setParameter("id", patientKey[0]).setParameter("issuer", patientKey[1]).getResultList());
+        if (patient == null) {
+            patient = new Patient(aeTitle, patientKey[0], patientKey[1]);
+            patient.update(ds);
+            em.persist(patient); // after update(): Hibernate inserts the state persist() saw
+        } else {
+            patient.update(ds);
+        }
+
+        String studyUid = ds.getString(Tag.StudyInstanceUID);
+        Study study = first(em.createNamedQuery(Study.BY_UID, Study.class).setParameter("ae", aeTitle)
+                .setParameter("uid", studyUid).getResultList());
+        if (study == null) {
+            study = new Study(aeTitle, patient, studyUid);
+            study.update(ds, patient);
+            em.persist(study);
+        } else {
+            study.update(ds, patient);
+        }
+
+        String seriesUid = ds.getString(Tag.SeriesInstanceUID);
+        Series series = first(em.createNamedQuery(Series.BY_UID, Series.class).setParameter("ae", aeTitle)
+                .setParameter("uid", seriesUid).getResultList());
+        if (series == null) {
+            series = new Series(aeTitle, study, seriesUid);
+            series.update(ds, study);
+            em.persist(series);
+        } else {
+            series.update(ds, study);
+        }
+
+        String sopUid = ds.getString(Tag.SOPInstanceUID);
+        Instance instance = first(em.createNamedQuery(Instance.BY_UID, Instance.class).setParameter("ae", aeTitle)
+                .setParameter("uid", sopUid).getResultList());
+        String replaced = instance == null ? null : instance.filePath();
+        if (instance == null) {
+            instance = new Instance(aeTitle, series, sopUid);
+        }
+        instance.update(ds, series, file.transferSyntaxUid(), file.relativePath(), file.size(),
+                file.sourceAETitle());
+        if (replaced == null) {
+            em.persist(instance);
+        }
+        // constraint violations (a concurrent store created the same study) must surface here, inside
+        em.flush();
+        return new Indexed(instance.pk(), replaced);
+    }
+
+    private static <T> T first(List<T> list) {
+        return list.isEmpty() ? null : list.get(0);
+    }
+}

@@ -1,0 +1,109 @@
+package org.qrarchive.archive.index.entity;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+import org.qrarchive.dicom.data.Attributes;
+import org.qrarchive.dicom.data.Tag;
+
+/** A series of one archive AE. */
+@Entity
+@Table(name = "qr_series")
+@NamedQuery(name = Series.BY_UID,
+        query = "select s from Series s where s.aeTitle = :ae and s.seriesInstanceUid = :uid")
+public class Series {
+    public static final String BY_UID = "Series.byUid";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "qr_seq")
+    private Long pk;
+
+    @Column(name = "ae_title", nullable = false, updatable = false)
+    private String aeTitle;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "study_fk")
+    private Study study;
+
+    @Column(name = "series_instance_uid", nullable = false, updatable = false)
+    private String seriesInstanceUid;
+
+    @Column(name = "modality")
+    private String modality;
+
+    @Column(name = "series_number")
+    private String seriesNumber;
+
+    @Column(name = "series_description")
+    private String seriesDescription;
+
+    @Column(name = "pps_start_date")
+    private String performedProcedureStepStartDate;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    /** Takes the series attributes of the newest object received. */
+    public void update(Attributes ds, Study owner) {
+        study = owner;
+        modality = DicomText.of(ds, Tag.Modality, 16);
+        seriesNumber = DicomText.of(ds, Tag.SeriesNumber, 12);
+        seriesDescription = DicomText.of(ds, Tag.SeriesDescription, 1024);
+        performedProcedureStepStartDate = DicomText.of(ds, Tag.PerformedProcedureStepStartDate, 8);
+        updatedAt = Instant.now();
+    }
+
+    protected Series() {
+    }
+
+    public Series(String aeTitle, Study study, String seriesInstanceUid) {
+        this.aeTitle = aeTitle;
+        this.study = study;
+        this.seriesInstanceUid = seriesInstanceUid;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    public Long pk() {
+        return pk;
+    }
+
+    public String seriesInstanceUid() {
+        return seriesInstanceUid;
+    }
+    public Study study() {
+        return study;
+    }
+
+    public String modality() {
+        return modality;
+    }
+
+    public String seriesNumber() {
+        return seriesNumber;
+    }
+
+    public String seriesDescription() {
+        return seriesDescription;
+    }
+
+    public String performedProcedureStepStartDate() {
+        return performedProcedureStepStartDate;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,189 @@
+package org.qrarchive.archive.store.control;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.qrarchive.archive.config.control.StoreSettings;
+import org.qrarchive.dicom.data.Attributes;
+import org.qrarchive.dicom.data.DicomInputStream;
+import org.qrarchive.dicom.data.DicomOutputStream;
+import org.qrarchive.dicom.data.DicomStreamException;
+import org.qrarchive.dicom.data.Tag;
+import org.qrarchive.dicom.data.TransferSyntax;
+import org.qrarchive.dicom.data.Transcoder;
+import org.qrarchive.dicom.dimse.Status;
+
+/**
+ * Puts a received data set on disk: streamed into a temporary file of the storage area, re-encoded if
+ * the settings ask for it, forced to disk, then moved to its final name in one atomic rename. A reader
+ * never sees a half-written file under a final name.
+ */
+@ApplicationScoped
+public class ObjectWriter {
+    private static final int BUFFER = 256 * 1024;
+    static final String INCOMING = ".incoming";
+
+    /** A written file, not yet at its final place. */
+    public record Written(Path file, long size, TransferSyntax syntax) {
+    }
+
+    /**
+     * Storing failed after the data set was read from the network: the sender gets {@link #status()},
+     * the association lives on.
+     */
+    public static class StoreFailure extends IOException {
+        private final int status;
+
+        public StoreFailure(int status, String message, Throwable cause) {
+            super(message, cause);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    /**
+     * Streams {@code data} (in {@code received}) to a temporary file in {@code area}, written as
+     * {@code settings} say.
+     *
+     * @param fileMeta file meta information to write, or {@code null} for a bare data set
+     * @throws StoreFailure when writing failed; the rest of {@code data} was read and discarded
+     * @throws IOException when reading from the peer failed; nothing is left on disk
+     */
+    public Written receive(InputStream data, Path area, TransferSyntax received, Attributes fileMeta,
+            StoreSettings settings) throws IOException {
+        Path incoming = area.resolve(INCOMING);
+        Path spool = incoming.resolve(UUID.randomUUID() + ".part");
+        try {
+            Files.createDirectories(incoming);
+        } catch (IOException e) {
+            drain(data);
+            throw new StoreFailure(Status.OUT_OF_RESOURCES, "cannot create " + incoming, e);
+        }
+        try {
+            if (settings.asReceived(received)) {
+                spool(data, spool, fileMeta, settings.fsync());
+                return new Written(spool, Files.size(spool), received);
+            }
+            Path raw = incoming.resolve(UUID.randomUUID() + ".raw");
+            try {
+                spool(data, raw, null, false);
+                TransferSyntax target = settings.writeSyntax() == null ? received : settings.writeSyntax();
+                transcode(raw, received, spool, target, settings, fileMeta);
+                return new Written(spool, Files.size(spool), target);
+            } finally {
+                Files.deleteIfExists(raw);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(spool);
+            throw e;
+        }
+    }
+
+    private static void transcode(Path raw, TransferSyntax received, Path spool, TransferSyntax target,
+            StoreSettings settings, Attributes fileMeta) throws StoreFailure {
+        try {
+            Transcoder.transcode(raw, received, spool, target, settings.encoding(), fileMeta);
+            if (settings.fsync()) {
+                force(spool);
+            }
+        } catch (DicomStreamException e) {
+            throw new StoreFailure(Status.CANNOT_UNDERSTAND, "cannot parse the data set: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new StoreFailure(Status.OUT_OF_RESOURCES, "cannot write " + spool + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the attributes to index, stopping before the pixel data. */
+    public Attributes readHeader(Written written, boolean withFileMeta) throws IOException {
+        try (DicomInputStream in = withFileMeta ? DicomInputStream.open(written.file())
+                : DicomInputStream.open(written.file(), written.syntax())) {
+            return in.stopBefore(Tag.PixelData).lenientLengths(true).readDataset();
+        }
+    }
+
+    /** Moves a written file to {@code target} atomically, and makes the rename durable. */
+    public void place(Written written, Path target, boolean fsync) throws IOException {
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Files.move(written.file(), target, StandardCopyOption.ATOMIC_MOVE);
+        if (fsync) {
+            force(dir);
+        }
+    }
+
+    private static void spool(InputStream data, Path file, Attributes fileMeta, boolean fsync) throws IOException {
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            drain(data);
+            throw new StoreFailure(Status.OUT_OF_RESOURCES, "cannot create " + file + ": " + e, e);
+        }
+        try (ch) {
+            OutputStream out = Channels.newOutputStream(ch);
+            if (fileMeta != null) {
+                try {
+                    // encoded in memory first: one write instead of one per element
+                    java.io.ByteArrayOutputStream meta = new java.io.ByteArrayOutputStream(512);
+                    new DicomOutputStream(meta, TransferSyntax.EXPLICIT_LE).writeFileMetaInformation(fileMeta);
+                    meta.writeTo(out);
+                } catch (IOException e) {
+                    drain(data);
+                    throw new StoreFailure(Status.OUT_OF_RESOURCES, "cannot write " + file + ": " + e, e);
+                }
+            }
+            copy(data, out);
+            if (fsync) {
+                try {
+                    ch.force(true);
+                } catch (IOException e) {
+                    throw new StoreFailure(Status.OUT_OF_RESOURCES, "cannot force " + file + " to disk: " + e, e);
+                }
+            }
+        }
+    }
+
+    /** Copies the network stream to the file; a failing disk does not stop the draining of the network. */
+    private static void copy(InputStream data, OutputStream out) throws IOException {
+        byte[] buf = new byte[BUFFER];
+        IOException diskError = null;
+        for (int n; (n = data.read(buf)) > 0; ) {
+            if (diskError == null) {
+                try {
+                    out.write(buf, 0, n);
+                } catch (IOException e) {
+                    diskError = e;
+                }
+            }
+        }
+        if (diskError != null) {
+            throw new StoreFailure(Status.OUT_OF_RESOURCES, "writing failed: " + diskError.getMessage(), diskError);
+        }
+    }
+
+    private static void drain(InputStream data) throws IOException {
+        byte[] buf = new byte[BUFFER];
+        while (data.read(buf) > 0) {
+            // discard
+        }
+    }
+
+    private static void force(Path path) throws IOException {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+    }
+}
