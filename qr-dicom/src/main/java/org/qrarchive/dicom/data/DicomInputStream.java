@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads a data set (PS3.5 §7), optionally preceded by Part 10 file meta information (PS3.10 §7.1), in any
@@ -26,6 +27,7 @@ public class DicomInputStream implements Closeable {
     public static final int DEFAULT_MAX_VALUE_LENGTH = 64 << 20;
     public static final int DEFAULT_BULK_DATA_THRESHOLD = 64 << 10;
     private static final long UNDEFINED = 0xFFFFFFFFL;
+    private static final int MAX_META_VALUE_LENGTH = 64 * 1024;
     private static final byte[] DICM = {'D', 'I', 'C', 'M'};
 
     private final BufferedInputStream source;
@@ -189,14 +191,34 @@ public class DicomInputStream implements Closeable {
         return !explicit ? TransferSyntax.IMPLICIT_LE : bigEndian ? TransferSyntax.EXPLICIT_BE : TransferSyntax.EXPLICIT_LE;
     }
 
+    /**
+     * Reads group 0002. Its end is where (0002,0000) says when present (a deflated data set may begin with
+     * bytes that look like group 0002 or 0001), else at the first tag of another group. Meta values are
+     * small: they are capped so that a hostile header cannot make the reader allocate much before the
+     * caller had a chance to set limits.
+     */
     private void readFileMetaInformation() throws IOException {
         ts = TransferSyntax.EXPLICIT_LE;
         Attributes fmi = new Attributes(false, 8);
         int savedStop = stopTag;
-        stopTag = 0x00030000;
-        readElements(fmi, -1, 0);
-        stopTag = savedStop;
-        stopped = false;
+        int savedMax = maxValueLength;
+        maxValueLength = Math.min(maxValueLength, MAX_META_VALUE_LENGTH);
+        try {
+            stopTag = Tag.FileMetaInformationVersion;
+            readElements(fmi, -1, 0);
+            stopTag = 0;
+            int groupLength = fmi.getInt(Tag.FileMetaInformationGroupLength, -1);
+            if (groupLength >= 0) {
+                readElements(fmi, groupLength & 0xFFFFFFFFL, 0);
+            } else {
+                stopTag = 0x00030000;
+                readElements(fmi, -1, 0);
+            }
+        } finally {
+            stopTag = savedStop;
+            maxValueLength = savedMax;
+            stopped = false;
+        }
         fileMetaInformation = fmi;
         String tsuid = fmi.getString(Tag.TransferSyntaxUID);
         if (tsuid == null || tsuid.isEmpty()) {
@@ -418,7 +440,7 @@ public class DicomInputStream implements Closeable {
     private boolean readFully(byte[] b, int off, int len, boolean eofAllowed) throws IOException {
         int done = 0;
         while (done < len) {
-            int n = in.read(b, off + done, len - done);
+            int n = read(b, off + done, len - done);
             if (n < 0) {
                 if (done == 0 && eofAllowed) {
                     return false;
@@ -434,9 +456,9 @@ public class DicomInputStream implements Closeable {
     private void skipFully(long n) throws IOException {
         long left = n;
         while (left > 0) {
-            long skipped = in.skip(left);
+            long skipped = skip(left);
             if (skipped <= 0) {
-                if (in.read() < 0) {
+                if (read(header, 0, 1) < 0) {
                     throw new EOFException("DICOM input truncated at offset " + (position + n - left) + where());
                 }
                 skipped = 1;
@@ -444,6 +466,27 @@ public class DicomInputStream implements Closeable {
             left -= skipped;
         }
         position += n;
+    }
+
+    /** A read of the (maybe inflating) input; a corrupt deflate stream is malformed input like any other. */
+    private int read(byte[] b, int off, int len) throws IOException {
+        try {
+            return in.read(b, off, len);
+        } catch (ZipException e) {
+            throw error(position, "corrupt deflated data: " + e.getMessage());
+        } catch (EOFException e) {
+            throw new EOFException("deflated data ends early at offset " + position + where());
+        }
+    }
+
+    private long skip(long n) throws IOException {
+        try {
+            return in.skip(n);
+        } catch (ZipException e) {
+            throw error(position, "corrupt deflated data: " + e.getMessage());
+        } catch (EOFException e) {
+            throw new EOFException("deflated data ends early at offset " + position + where());
+        }
     }
 
     private String where() {

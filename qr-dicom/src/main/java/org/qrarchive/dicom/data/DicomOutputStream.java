@@ -292,7 +292,8 @@ public class DicomOutputStream implements Closeable {
 
     /** Bytes a trailing (FFFC,FFFC) element adds to bring {@code length} to a multiple of {@code unit}. */
     private long paddingLength(long length, int unit) {
-        if (unit <= 0) {
+        // as DCMTK's +p: an empty item gets no padding element
+        if (unit <= 0 || length == 0) {
             return 0;
         }
         int headerLength = headerLength(VR.OB);

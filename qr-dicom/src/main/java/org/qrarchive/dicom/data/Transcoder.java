@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * Re-encodes a DICOM file in another (or the same) transfer syntax and layout, with bounded memory: the
@@ -50,16 +51,27 @@ public final class Transcoder {
         }
     }
 
-    /** Writes {@code dataset} (whose bulk data may live in other files) to {@code target}. */
+    /**
+     * Writes {@code dataset} (whose bulk data may live in other files, even in {@code target} itself) to a
+     * temporary file beside {@code target}, then renames it over {@code target}: a failure leaves no
+     * half-written target, and the source of the bulk data stays intact until the end.
+     */
     public static void write(Attributes dataset, Path target, TransferSyntax ts, EncodingOptions options,
             Attributes fileMeta) throws IOException {
-        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(target), 64 * 1024)) {
-            DicomOutputStream out = new DicomOutputStream(file, ts, options);
-            if (fileMeta != null) {
-                fileMeta.setString(Tag.TransferSyntaxUID, VR.UI, ts.uid());
-                out.writeFileMetaInformation(fileMeta);
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+        try {
+            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 64 * 1024)) {
+                DicomOutputStream out = new DicomOutputStream(file, ts, options);
+                if (fileMeta != null) {
+                    fileMeta.setString(Tag.TransferSyntaxUID, VR.UI, ts.uid());
+                    out.writeFileMetaInformation(fileMeta);
+                }
+                out.writeDataset(dataset);
             }
-            out.writeDataset(dataset);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 
