@@ -1,6 +1,8 @@
 package org.qrarchive.archive.index.boundary;
 
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -33,8 +35,13 @@ public class InstanceIndexer {
     public record StoredFile(String relativePath, long size, String transferSyntaxUid, String sourceAETitle) {
     }
 
+    /**
+     * @param fileInPlace completes when the file is durably at its final place; waited for just before the
+     *                    commit, so that the database work overlaps the disk flushes, yet no row is ever
+     *                    committed for a file that is not safely on disk
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Indexed index(String aeTitle, Attributes ds, StoredFile file) {
+    public Indexed index(String aeTitle, Attributes ds, StoredFile file, Future<?> fileInPlace) {
         String[] patientKey = Patient.key(ds);
         Patient patient = first(em.createNamedQuery(Patient.BY_ID, Patient.class).setParameter("ae", aeTitle)
                 .setParameter("id", patientKey[0]).setParameter("issuer", patientKey[1]).getResultList());
@@ -82,7 +89,19 @@ public class InstanceIndexer {
         }
         // constraint violations (a concurrent store created the same study) must surface here, inside
         em.flush();
+        awaitFile(fileInPlace);
         return new Indexed(instance.pk(), replaced);
+    }
+
+    private static void awaitFile(Future<?> fileInPlace) {
+        try {
+            fileInPlace.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the file was being written", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the file could not be put in place: " + e.getCause(), e.getCause());
+        }
     }
 
     private static <T> T first(List<T> list) {

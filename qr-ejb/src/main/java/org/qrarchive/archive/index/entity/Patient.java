@@ -1,6 +1,7 @@
 package org.qrarchive.archive.index.entity;
 
 import java.time.Instant;
+import java.util.Arrays;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -71,6 +72,7 @@ public class Patient {
 
     /** Takes the patient attributes of the newest object received. */
     public void update(Attributes ds) {
+        Object before = state();
         patientName = DicomText.of(ds, Tag.PatientName, 1024);
         patientNameNorm = DicomText.normalizedName(patientName);
         patientBirthDate = DicomText.of(ds, Tag.PatientBirthDate, 8);
@@ -80,7 +82,15 @@ public class Patient {
         otherPatientNames = DicomText.of(ds, Tag.OtherPatientNames, 1024);
         ethnicGroup = DicomText.of(ds, Tag.EthnicGroup, 16);
         patientComments = DicomText.of(ds, Tag.PatientComments, 10240);
-        updatedAt = Instant.now();
+        // an unchanged object must not cost an UPDATE per stored instance
+        if (!before.equals(state())) {
+            updatedAt = Instant.now();
+        }
+    }
+
+    private Object state() {
+        return Arrays.asList(patientName, patientNameNorm, patientBirthDate, patientBirthTime, patientSex,
+                otherPatientIds, otherPatientNames, ethnicGroup, patientComments);
     }
 
     /** The key of the patient of {@code ds}: Patient ID and Issuer of Patient ID, absent ones as "". */

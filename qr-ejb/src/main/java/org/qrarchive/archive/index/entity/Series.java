@@ -1,6 +1,7 @@
 package org.qrarchive.archive.index.entity;
 
 import java.time.Instant;
+import java.util.Arrays;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -57,12 +58,21 @@ public class Series {
 
     /** Takes the series attributes of the newest object received. */
     public void update(Attributes ds, Study owner) {
+        Object before = state();
         study = owner;
         modality = DicomText.of(ds, Tag.Modality, 16);
         seriesNumber = DicomText.of(ds, Tag.SeriesNumber, 12);
         seriesDescription = DicomText.of(ds, Tag.SeriesDescription, 1024);
         performedProcedureStepStartDate = DicomText.of(ds, Tag.PerformedProcedureStepStartDate, 8);
-        updatedAt = Instant.now();
+        // an unchanged object must not cost an UPDATE per stored instance
+        if (!before.equals(state())) {
+            updatedAt = Instant.now();
+        }
+    }
+
+    private Object state() {
+        return Arrays.asList(study == null ? null : study.pk(), modality, seriesNumber, seriesDescription,
+                performedProcedureStepStartDate);
     }
 
     protected Series() {

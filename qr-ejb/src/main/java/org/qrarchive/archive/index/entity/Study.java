@@ -1,6 +1,7 @@
 package org.qrarchive.archive.index.entity;
 
 import java.time.Instant;
+import java.util.Arrays;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -89,6 +90,7 @@ public class Study {
 
     /** Takes the study attributes of the newest object received. */
     public void update(Attributes ds, Patient owner) {
+        Object before = state();
         patient = owner;
         studyDate = DicomText.of(ds, Tag.StudyDate, 8);
         studyTime = DicomText.of(ds, Tag.StudyTime, 16);
@@ -105,7 +107,17 @@ public class Study {
         additionalPatientHistory = DicomText.of(ds, Tag.AdditionalPatientHistory, 10240);
         studyId = DicomText.of(ds, Tag.StudyID, 16);
         otherStudyNumbers = DicomText.of(ds, Tag.OtherStudyNumbers, 1024);
-        updatedAt = Instant.now();
+        // an unchanged object must not cost an UPDATE per stored instance
+        if (!before.equals(state())) {
+            updatedAt = Instant.now();
+        }
+    }
+
+    private Object state() {
+        return Arrays.asList(patient == null ? null : patient.pk(), studyDate, studyTime, accessionNumber,
+                referringPhysicianName, referringPhysicianNameNorm, studyDescription, nameOfPhysiciansReadingStudy,
+                admittingDiagnosesDescription, patientAge, patientSize, patientWeight, occupation,
+                additionalPatientHistory, studyId, otherStudyNumbers);
     }
 
     protected Study() {

@@ -7,12 +7,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -60,6 +64,10 @@ public class StorageService implements DimseService {
 
     @EJB
     InstanceIndexer indexer;
+
+    /** Forces files to disk while the index transaction does its database work. */
+    @Resource
+    ManagedExecutorService fileTasks;
 
     @Override
     public Set<String> sopClasses() {
@@ -112,6 +120,7 @@ public class StorageService implements DimseService {
             return;
         }
         Path target = null;
+        Future<?> placing = null;
         try {
             Attributes header = writer.readHeader(written, fileMeta != null);
             StoredUids uids = new StoredUids(
@@ -131,9 +140,13 @@ public class StorageService implements DimseService {
             header.setString(Tag.SOPInstanceUID, VR.UI, uids.instance());
             String relative = uids.relativePath(UUID.randomUUID().toString().substring(0, 8));
             target = area.resolve(relative);
-            writer.place(written, target, settings.fsync());
+            Path destination = target;
+            placing = fileTasks.submit(() -> {
+                writer.place(written, destination, settings.fsync());
+                return null;
+            });
             InstanceIndexer.Indexed indexed = index(ae, header, new InstanceIndexer.StoredFile(relative,
-                    written.size(), written.syntax().uid(), as.callingAETitle()));
+                    written.size(), written.syntax().uid(), as.callingAETitle()), placing);
             if (indexed.replacedFile() != null && !indexed.replacedFile().equals(relative)) {
                 Files.deleteIfExists(area.resolve(indexed.replacedFile()));
             }
@@ -143,6 +156,9 @@ public class StorageService implements DimseService {
             LOG.warnf(e, "%s: storing %s failed", as, iuid);
             respond(as, pc, command, Status.PROCESSING_FAILURE, "cannot store: " + e.getMessage());
         } finally {
+            if (placing != null && target != null) {
+                awaitQuietly(placing); // never delete under a rename still running
+            }
             Files.deleteIfExists(written.file());
             if (target != null) {
                 Files.deleteIfExists(target);
@@ -165,11 +181,22 @@ public class StorageService implements DimseService {
         return null;
     }
 
+    private static void awaitQuietly(Future<?> task) {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // reported by the indexer already
+        }
+    }
+
     /** Concurrent stores into one new study race to create it; the loser retries and finds it. */
-    private InstanceIndexer.Indexed index(String ae, Attributes header, InstanceIndexer.StoredFile file) {
+    private InstanceIndexer.Indexed index(String ae, Attributes header, InstanceIndexer.StoredFile file,
+            Future<?> placing) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return indexer.index(ae, header, file);
+                return indexer.index(ae, header, file, placing);
             } catch (RuntimeException e) {
                 if (attempt >= INDEX_ATTEMPTS) {
                     throw e;

@@ -56,7 +56,7 @@ public class ObjectWriter {
 
     /**
      * Streams {@code data} (in {@code received}) to a temporary file in {@code area}, written as
-     * {@code settings} say.
+     * {@code settings} say; {@link #place} forces it to disk.
      *
      * @param fileMeta file meta information to write, or {@code null} for a bare data set
      * @throws StoreFailure when writing failed; the rest of {@code data} was read and discarded
@@ -74,12 +74,12 @@ public class ObjectWriter {
         }
         try {
             if (settings.asReceived(received)) {
-                spool(data, spool, fileMeta, settings.fsync());
+                spool(data, spool, fileMeta);
                 return new Written(spool, Files.size(spool), received);
             }
             Path raw = incoming.resolve(UUID.randomUUID() + ".raw");
             try {
-                spool(data, raw, null, false);
+                spool(data, raw, null);
                 TransferSyntax target = settings.writeSyntax() == null ? received : settings.writeSyntax();
                 transcode(raw, received, spool, target, settings, fileMeta);
                 return new Written(spool, Files.size(spool), target);
@@ -96,9 +96,6 @@ public class ObjectWriter {
             StoreSettings settings, Attributes fileMeta) throws StoreFailure {
         try {
             Transcoder.transcode(raw, received, spool, target, settings.encoding(), fileMeta);
-            if (settings.fsync()) {
-                force(spool);
-            }
         } catch (DicomStreamException e) {
             throw new StoreFailure(Status.CANNOT_UNDERSTAND, "cannot parse the data set: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -114,8 +111,14 @@ public class ObjectWriter {
         }
     }
 
-    /** Moves a written file to {@code target} atomically, and makes the rename durable. */
+    /**
+     * Forces the written file to disk, moves it to {@code target} in one atomic rename, and makes the
+     * rename durable. Runs beside the index transaction, which waits for it before committing.
+     */
     public void place(Written written, Path target, boolean fsync) throws IOException {
+        if (fsync) {
+            force(written.file());
+        }
         Path dir = target.getParent();
         Files.createDirectories(dir);
         Files.move(written.file(), target, StandardCopyOption.ATOMIC_MOVE);
@@ -124,7 +127,7 @@ public class ObjectWriter {
         }
     }
 
-    private static void spool(InputStream data, Path file, Attributes fileMeta, boolean fsync) throws IOException {
+    private static void spool(InputStream data, Path file, Attributes fileMeta) throws IOException {
         FileChannel ch;
         try {
             ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -146,13 +149,6 @@ public class ObjectWriter {
                 }
             }
             copy(data, out);
-            if (fsync) {
-                try {
-                    ch.force(true);
-                } catch (IOException e) {
-                    throw new StoreFailure(Status.OUT_OF_RESOURCES, "cannot force " + file + " to disk: " + e, e);
-                }
-            }
         }
     }
 
