@@ -1,0 +1,136 @@
+package org.qrarchive.archive.query.control;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.qrarchive.dicom.data.VR;
+
+/**
+ * Turns the conditions of a request into a JPQL WHERE condition over the aliases of
+ * {@link QueryLevel#fromClause()}, starting with the AE title of the index searched:
+ * {@code st.aeTitle = :ae and st.studyDate between :p1 and :p2 and p.patientNameNorm like :p3 escape '!'}.
+ *
+ * <p>Every value is a named parameter ({@code :ae}, {@code :p1}, ...): nothing received is ever written
+ * into the JPQL text. UID lists are one collection-valued parameter.
+ */
+public final class JpqlFilter {
+    private final PersonNameMatching pnMatching;
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private int parameterCount;
+    private int subqueryCount;
+
+    private JpqlFilter(PersonNameMatching pnMatching) {
+        this.pnMatching = pnMatching;
+    }
+
+    public static JpqlWhere where(QueryRequest request, String aeTitle, PersonNameMatching pnMatching) {
+        JpqlFilter filter = new JpqlFilter(pnMatching);
+        filter.parameters.put("ae", aeTitle);
+        StringBuilder text = new StringBuilder(request.level().alias()).append(".aeTitle = :ae");
+        for (Condition condition : request.conditions()) {
+            text.append(" and ").append(filter.render(condition));
+        }
+        return new JpqlWhere(text.toString(), filter.parameters);
+    }
+
+    /** How values must be shaped to compare with an expression. */
+    private enum Shape {
+        AS_RECEIVED, UPPER_CASE, NORMALIZED_NAME;
+
+        String apply(String value) {
+            return switch (this) {
+                case AS_RECEIVED -> value;
+                case UPPER_CASE -> value.toUpperCase(Locale.ROOT);
+                case NORMALIZED_NAME -> PersonNames.normalize(value);
+            };
+        }
+    }
+
+    /** The expression a key is compared as. */
+    private record Operand(String expression, Shape shape, boolean multiValued) {
+    }
+
+    private String render(Condition condition) {
+        QueryKey key = condition.key();
+        Aggregate aggregate = key.aggregate();
+        if (aggregate == null) {
+            return render(condition, operand(key));
+        }
+        // a study matches when one of its series (instances) does; each subquery gets its own alias
+        String alias = "sq" + (++subqueryCount);
+        Operand field = new Operand(alias + "." + aggregate.matchField(), Shape.AS_RECEIVED, false);
+        return "exists (select " + alias + ".pk from " + aggregate.matchEntity() + " " + alias + " where "
+                + alias + "." + aggregate.matchOwnerPath() + " = " + aggregate.owner().alias() + " and "
+                + render(condition, field) + ")";
+    }
+
+    private Operand operand(QueryKey key) {
+        if (key.vr() != VR.PN || pnMatching == PersonNameMatching.CASE_SENSITIVE) {
+            return new Operand(key.path(), Shape.AS_RECEIVED, key.multiValued());
+        }
+        if (key.normalizedPath() != null) {
+            return new Operand(key.normalizedPath(), Shape.NORMALIZED_NAME, key.multiValued());
+        }
+        // no normalized column: still correct, but the database cannot use an index for it
+        return new Operand("upper(" + key.path() + ")", Shape.UPPER_CASE, key.multiValued());
+    }
+
+    private String render(Condition condition, Operand op) {
+        String e = op.expression();
+        if (condition instanceof Condition.SingleValue c) {
+            String value = op.shape().apply(c.value());
+            String equal = e + " = " + param(value);
+            return op.multiValued() ? anyValue(e, Wildcards.literal(value), equal) : equal;
+        }
+        if (condition instanceof Condition.Wildcard c) {
+            List<String> patterns = op.shape() == Shape.NORMALIZED_NAME ? PersonNames.patterns(c.pattern())
+                    : List.of(op.shape().apply(c.pattern()));
+            List<String> parts = new ArrayList<>(patterns.size());
+            for (String pattern : patterns) {
+                String like = Wildcards.toLike(pattern);
+                parts.add(op.multiValued() ? anyValue(e, like, like(e, like)) : like(e, like));
+            }
+            return or(parts);
+        }
+        if (condition instanceof Condition.UidList c) {
+            return e + " in (" + param(c.uids()) + ")";
+        }
+        if (condition instanceof Condition.Range c) {
+            if (c.lower() != null && c.upper() != null) {
+                return e + " between " + param(c.lower()) + " and " + param(c.upper());
+            }
+            return c.lower() != null ? e + " >= " + param(c.lower()) : e + " <= " + param(c.upper());
+        }
+        List<String> parts = new ArrayList<>();
+        for (Condition alternative : ((Condition.AnyOf) condition).alternatives()) {
+            parts.add(render(alternative, op));
+        }
+        return or(parts);
+    }
+
+    /**
+     * A multi-valued column holds "A\B\C": a value matches as the whole column, or as its first, last or a
+     * middle value. With escape '!', '\' is an ordinary character in the patterns.
+     */
+    private String anyValue(String e, String likePattern, String whole) {
+        return "(" + whole + " or " + like(e, likePattern + "\\%") + " or " + like(e, "%\\" + likePattern)
+                + " or " + like(e, "%\\" + likePattern + "\\%") + ")";
+    }
+
+    private String like(String e, String pattern) {
+        return e + " like " + param(pattern) + Wildcards.ESCAPE_CLAUSE;
+    }
+
+    private static String or(List<String> parts) {
+        return parts.size() == 1 ? parts.get(0) : "(" + String.join(" or ", parts) + ")";
+    }
+
+    private String param(Object value) {
+        String name = "p" + (++parameterCount);
+        parameters.put(name, value);
+        return ":" + name;
+    }
+}
