@@ -42,6 +42,16 @@ public class ArchiveConfig {
     public static final String STORE_PADDING = "qr.store.padding";
     public static final String STORE_COMPRESSION_LEVEL = "qr.store.compression-level";
     public static final String STORE_FSYNC = "qr.store.fsync";
+    public static final String READERS = "qr.ae.readers";
+    public static final String FIND_PATIENT_ROOT = "qr.find.patient-root";
+    public static final String FIND_STUDY_ROOT = "qr.find.study-root";
+    public static final String FIND_PATIENT_STUDY_ONLY = "qr.find.patient-study-only";
+    public static final String FIND_CHECK = "qr.find.check";
+    public static final String FIND_PN_CASE_SENSITIVE = "qr.find.pn-case-sensitive";
+    public static final String FIND_MAX_MATCHES = "qr.find.max-matches";
+    public static final String FIND_CHARSET = "qr.find.charset";
+    public static final String FIND_CONVERT_TO = "qr.find.convert-to";
+    public static final String FIND_UNENCODABLE = "qr.find.unencodable";
 
     public int port() {
         return intValue(PORT, 11112);
@@ -105,6 +115,24 @@ public class ArchiveConfig {
 
     private static boolean flag(String key) {
         return Boolean.parseBoolean(System.getProperty(key, "false").trim());
+    }
+
+    /** Calling AE titles allowed to query and retrieve; empty means any. */
+    public Set<String> readers() {
+        return list(System.getProperty(READERS, ""));
+    }
+
+    /** Whether a Query/Retrieve information model is offered (dcmqrscp -QP, -QS, -QO switch them off). */
+    public boolean modelEnabled(String property) {
+        return !"false".equalsIgnoreCase(System.getProperty(property, "true").trim());
+    }
+
+    public FindSettings findSettings() {
+        String charset = System.getProperty(FIND_CHARSET, "request").trim();
+        String convertTo = System.getProperty(FIND_CONVERT_TO, "ascii").trim();
+        String unencodable = System.getProperty(FIND_UNENCODABLE, "replace").trim().toUpperCase(java.util.Locale.ROOT);
+        return new FindSettings(flag(FIND_CHECK), flag(FIND_PN_CASE_SENSITIVE), intValue(FIND_MAX_MATCHES, 100_000),
+                !charset.equalsIgnoreCase("override"), FindSettings.charsetTerm(convertTo), unencodable);
     }
 
     public int maxAssociations() {

@@ -64,9 +64,13 @@ public class AssociationAcceptor implements AssociationHandler {
             return rejection;
         }
         List<PresentationContext> answers = Negotiation.negotiate(rq, services::transferSyntaxes);
+        Set<String> readers = config.readers();
+        if (!readers.isEmpty() && !readers.contains(rq.callingAETitle())) {
+            answers = refuse(answers, AssociationAcceptor::isQueryRetrieve);
+        }
         if (config.storeSettings().noParallelStore() && holdsStorage(answers)
                 && !exclusivity.acquire(rq.calledAETitle(), as)) {
-            answers = refuseStorage(answers);
+            answers = refuse(answers, AssociationAcceptor::isStorage);
         }
         return Negotiation.accept(rq, answers, config.associationSettings());
     }
@@ -75,16 +79,28 @@ public class AssociationAcceptor implements AssociationHandler {
         return answers.stream().anyMatch(pc -> pc.isAccepted() && isStorage(pc.abstractSyntax()));
     }
 
-    /** --no-parallel-store: another association holds storage for this AE, so storage contexts are refused. */
-    private List<PresentationContext> refuseStorage(List<PresentationContext> answers) {
-        return answers.stream().map(pc -> pc.isAccepted() && isStorage(pc.abstractSyntax())
+    /**
+     * Refuses (user rejection) the accepted contexts of some SOP classes: storage while another association
+     * holds it (--no-parallel-store), Query/Retrieve for callers without read access ({@code qr.ae.readers}).
+     */
+    private static List<PresentationContext> refuse(List<PresentationContext> answers,
+            java.util.function.Predicate<String> sopClasses) {
+        return answers.stream().map(pc -> pc.isAccepted() && sopClasses.test(pc.abstractSyntax())
                 ? PresentationContext.rejected(pc.id(), PresentationContext.USER_REJECTION, pc.abstractSyntax())
                 : pc).toList();
     }
 
     private static boolean isStorage(String sopClass) {
+        return typeOf(sopClass) == UIDRegistry.Type.StorageSOPClass;
+    }
+
+    private static boolean isQueryRetrieve(String sopClass) {
+        return typeOf(sopClass) == UIDRegistry.Type.QueryRetrieveSOPClass;
+    }
+
+    private static UIDRegistry.Type typeOf(String sopClass) {
         UIDRegistry.Entry e = UIDRegistry.lookup(sopClass);
-        return e != null && e.type() == UIDRegistry.Type.StorageSOPClass;
+        return e == null ? null : e.type();
     }
 
     private AAssociateRJ check(AAssociateRQ rq) {

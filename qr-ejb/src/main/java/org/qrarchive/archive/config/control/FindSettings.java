@@ -1,0 +1,28 @@
+package org.qrarchive.archive.config.control;
+
+import java.util.Locale;
+
+/**
+ * dcmqrscp's C-FIND options as one value.
+ *
+ * @param strict             reject identifiers that break the strict rules (--check-find)
+ * @param caseSensitiveNames match person names case-sensitively, as dcmqrscp does (default: ignore case)
+ * @param maxMatches         refuse queries with more matches (A700)
+ * @param useRequestCharset  answer in the request's character set when it can hold the values (+Cr) or
+ *                           always in {@code convertTo} (-Cr)
+ * @param convertTo          the Specific Character Set defined term(s) to fall back to ("" for ASCII)
+ * @param unencodable        REPLACE, TRANSLITERATE (-Ct) or DISCARD (-Cd) characters the set cannot hold
+ */
+public record FindSettings(boolean strict, boolean caseSensitiveNames, int maxMatches, boolean useRequestCharset,
+        String convertTo, String unencodable) {
+
+    /** Maps dcmqrscp's --convert-to-ascii/-utf8/-latin1 names, or takes a defined term as it is. */
+    static String charsetTerm(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "ascii", "" -> "";
+            case "utf8", "utf-8" -> "ISO_IR 192";
+            case "latin1" -> "ISO_IR 100";
+            default -> name;
+        };
+    }
+}
