@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 
 import org.qrarchive.archive.index.entity.Instance;
 import org.qrarchive.archive.index.entity.Patient;
@@ -88,7 +89,11 @@ public class InstanceIndexer {
             em.persist(instance);
         }
         // constraint violations (a concurrent store created the same study) must surface here, inside
-        em.flush();
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new ConcurrentIndexUpdate("index rows of " + sopUid + " were created concurrently", e);
+        }
         awaitFile(fileInPlace);
         return new Indexed(instance.pk(), replaced);
     }

@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 import org.qrarchive.archive.config.control.ArchiveConfig;
 import org.qrarchive.archive.config.control.StoreSettings;
 import org.qrarchive.archive.dimse.control.DimseService;
+import org.qrarchive.archive.index.boundary.ConcurrentIndexUpdate;
 import org.qrarchive.archive.index.boundary.InstanceIndexer;
 import org.qrarchive.archive.store.control.ObjectWriter;
 import org.qrarchive.archive.store.control.StoredUids;
@@ -197,7 +198,7 @@ public class StorageService implements DimseService {
         for (int attempt = 1; ; attempt++) {
             try {
                 return indexer.index(ae, header, file, placing);
-            } catch (RuntimeException e) {
+            } catch (ConcurrentIndexUpdate e) {
                 if (attempt >= INDEX_ATTEMPTS) {
                     throw e;
                 }
