@@ -112,17 +112,22 @@ public class ObjectWriter {
     }
 
     /**
-     * Forces the written file to disk, moves it to {@code target} in one atomic rename, and makes the
-     * rename durable. Runs beside the index transaction, which waits for it before committing.
+     * Moves the written file to {@code target} in one atomic rename, then forces the file and the
+     * directory to disk. Runs beside the index transaction, which waits for it before committing.
+     *
+     * <p>The rename comes before the flushes: on a journaling file system the file's flush then commits
+     * the rename in the same journal transaction, and the directory's flush finds little left to do:
+     * one disk round trip per object instead of two. Durability at the time success is answered is the
+     * same either way (both the data and the name are on disk), and the index row that makes the object
+     * part of the archive is committed only after both flushes. A crash before them can at worst leave a
+     * file without an index row, never a row without its file.
      */
     public void place(Written written, Path target, boolean fsync) throws IOException {
-        if (fsync) {
-            force(written.file());
-        }
         Path dir = target.getParent();
         Files.createDirectories(dir);
         Files.move(written.file(), target, StandardCopyOption.ATOMIC_MOVE);
         if (fsync) {
+            force(target);
             force(dir);
         }
     }
