@@ -90,8 +90,10 @@ public final class JpqlFilter {
                     : List.of(op.shape().apply(c.pattern()));
             List<String> parts = new ArrayList<>(patterns.size());
             for (String pattern : patterns) {
-                String like = Wildcards.toLike(pattern);
-                parts.add(op.multiValued() ? anyValue(e, like, like(e, like)) : like(e, like));
+                // in "A\B" a LIKE wildcard would also match across the backslash between two values
+                parts.add(op.multiValued()
+                        ? "function('regexp_like', " + e + ", " + param(Wildcards.toAnyValueRegex(pattern)) + ") = true"
+                        : like(e, Wildcards.toLike(pattern)));
             }
             return or(parts);
         }

@@ -59,4 +59,26 @@ final class Wildcards {
         }
         return sb.toString();
     }
+
+    /**
+     * A regular expression (understood alike by H2 and PostgreSQL) matching a multi-valued column "A\B\C"
+     * when one of its values matches the DICOM pattern: {@code *} and {@code ?} never cross the backslash
+     * that separates values.
+     */
+    static String toAnyValueRegex(String pattern) {
+        StringBuilder sb = new StringBuilder("(^|\\\\)");
+        pattern.codePoints().forEach(cp -> {
+            if (cp == '*') {
+                sb.append("[^\\\\]*");
+            } else if (cp == '?') {
+                sb.append("[^\\\\]");
+            } else {
+                if (".^$|()[]{}+\\".indexOf(cp) >= 0) {
+                    sb.append('\\');
+                }
+                sb.appendCodePoint(cp);
+            }
+        });
+        return sb.append("(\\\\|$)").toString();
+    }
 }

@@ -2,6 +2,7 @@ package org.qrarchive.archive.query.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -75,12 +76,16 @@ class JpqlFilterTest {
 
     @Test
     void multiValuedWildcard() throws QueryFailure {
-        JpqlWhere w = where(InformationModel.PATIENT_ROOT, INSENSITIVE, "PATIENT", Tag.OtherPatientIDs, "X*");
-        assertEquals("p.aeTitle = :ae and (p.otherPatientIds like :p1 escape '!' or p.otherPatientIds like :p2 "
-                + "escape '!' or p.otherPatientIds like :p3 escape '!' or p.otherPatientIds like :p4 escape '!')",
-                w.text());
-        assertEquals(Map.of("ae", "QRSCP", "p1", "X%", "p2", "X%\\%", "p3", "%\\X%", "p4", "%\\X%\\%"),
-                w.parameters());
+        JpqlWhere w = where(InformationModel.PATIENT_ROOT, INSENSITIVE, "PATIENT", Tag.OtherPatientIDs, "X*1.?");
+        assertEquals("p.aeTitle = :ae and function('regexp_like', p.otherPatientIds, :p1) = true", w.text());
+        String regex = (String) w.parameters().get("p1");
+        assertEquals("(^|\\\\)X[^\\\\]*1\\.[^\\\\](\\\\|$)", regex);
+        // one value of "A\B" must match as a whole; wildcards never cross the separator
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex);
+        assertTrue(p.matcher("X-1.2").find());
+        assertTrue(p.matcher("A\\X1.2\\B").find());
+        assertFalse(p.matcher("X\\1.2").find(), "* must not cross a value separator");
+        assertFalse(p.matcher("X1x2").find(), "'.' is literal");
     }
 
     @Test
