@@ -99,7 +99,9 @@ public class MakeObjects {
         meta.str(0x00020016, "AE", "MAKEOBJECTS");
 
         String patientId = label + "-" + study;
-        String date = "20240315";
+        // one study a day back from 2024-03-15, so that date ranges select a part of the archive
+        String date = java.time.LocalDate.of(2024, 3, 15).minusDays(study % 20000)
+                .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
         Writer ds = new Writer();
         ds.str(0x00080005, "CS", "ISO_IR 100");
         ds.str(0x00080008, "CS", "ORIGINAL\\PRIMARY\\AXIAL");
