@@ -29,7 +29,13 @@ public final class JpqlFilter {
     public static JpqlWhere where(QueryRequest request, String aeTitle, PersonNameMatching pnMatching) {
         JpqlFilter filter = new JpqlFilter(pnMatching);
         filter.parameters.put("ae", aeTitle);
-        StringBuilder text = new StringBuilder(request.level().alias()).append(".aeTitle = :ae");
+        // every joined level repeats the AE title: the optimizer may then start from whichever entity has
+        // the selective key (e.g. the patient for a name), using that entity's (ae_title, ...) index
+        StringBuilder text = new StringBuilder();
+        for (int k = request.level().ordinal(); k >= 0; k--) {
+            text.append(text.length() == 0 ? "" : " and ")
+                    .append(QueryLevel.values()[k].alias()).append(".aeTitle = :ae");
+        }
         for (Condition condition : request.conditions()) {
             text.append(" and ").append(filter.render(condition));
         }

@@ -18,7 +18,7 @@ class FindQueryTest {
                 Tag.ModalitiesInStudy, "", Tag.PatientName, "", Tag.NumberOfPatientRelatedStudies, "");
         FindQuery q = FindQuery.of(r, "QRSCP", PersonNameMatching.CASE_INSENSITIVE);
         assertEquals("select st.pk, p.pk, st.studyDate, p.patientName from Study st join st.patient p "
-                + "where st.aeTitle = :ae and st.studyDate = :p1 order by st.pk", q.jpql());
+                + "where st.aeTitle = :ae and p.aeTitle = :ae and st.studyDate = :p1 order by st.pk", q.jpql());
         assertEquals(Map.of("ae", "QRSCP", "p1", "20200101"), q.parameters());
         assertEquals(List.of(QueryLevel.STUDY, QueryLevel.PATIENT), q.pkLevels());
 
@@ -40,7 +40,7 @@ class FindQueryTest {
         assertEquals("select i.pk, se.pk, st.pk, p.pk, i.sopClassUid, i.sopInstanceUid, p.patientId, "
                 + "st.studyInstanceUid, se.seriesInstanceUid "
                 + "from Instance i join i.series se join se.study st join st.patient p "
-                + "where i.aeTitle = :ae and p.patientId = :p1 and st.studyInstanceUid = :p2 "
+                + "where i.aeTitle = :ae and se.aeTitle = :ae and st.aeTitle = :ae and p.aeTitle = :ae and p.patientId = :p1 and st.studyInstanceUid = :p2 "
                 + "and se.seriesInstanceUid = :p3 order by i.pk", q.jpql());
         assertEquals("AE2", q.parameters().get("ae"));
     }
