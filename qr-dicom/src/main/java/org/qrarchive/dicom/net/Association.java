@@ -268,7 +268,8 @@ public final class Association {
         new DicomOutputStream(cmd, TransferSyntax.IMPLICIT_LE).writeCommand(command);
         writeLock.lock();
         try {
-            PdvOutputStream pdvs = new PdvOutputStream(out, pc.id(), true, fragment);
+            // a command set is a few hundred bytes: its buffer need not be a whole fragment
+            PdvOutputStream pdvs = new PdvOutputStream(out, pc.id(), true, Math.min(fragment, cmd.size()));
             cmd.writeTo(pdvs);
             pdvs.finish();
             if (data != null) {
@@ -452,21 +453,29 @@ public final class Association {
                     AAssociateRJ.NO_REASON_GIVEN);
         }
         if (answer instanceof AAssociateAC accept) {
-            this.ac = accept;
-            this.peerMaxPdu = request.userInformation().maxPduLength();
-            for (PresentationContext pc : accept.presentationContexts()) {
-                PresentationContext proposed = request.presentationContext(pc.id());
-                if (pc.isAccepted() && proposed != null) {
-                    contexts.put(pc.id(), PresentationContext.accepted(pc.id(), proposed.abstractSyntax(),
-                            pc.transferSyntax()));
-                }
-            }
+            established(request, accept, request.userInformation().maxPduLength());
             machine.fire(Event.EVT7, accept);
         } else {
             this.rj = (AAssociateRJ) answer;
             machine.fire(Event.EVT8, answer);
         }
         negotiated.countDown();
+    }
+
+    /**
+     * Records the negotiated contexts, with the abstract syntax of each taken from the request (an AC does
+     * not repeat it), and the peer's maximum PDU length, which bounds what we send.
+     */
+    private void established(AAssociateRQ request, AAssociateAC accept, long peerMaxPduLength) {
+        this.ac = accept;
+        this.peerMaxPdu = peerMaxPduLength;
+        for (PresentationContext pc : accept.presentationContexts()) {
+            PresentationContext proposed = request.presentationContext(pc.id());
+            if (pc.isAccepted() && proposed != null) {
+                contexts.put(pc.id(), PresentationContext.accepted(pc.id(), proposed.abstractSyntax(),
+                        pc.transferSyntax()));
+            }
+        }
     }
 
     /** PS3.7 §9.1.1.2 lets a peer release only when its operations are done; wait a bounded time for ours. */
@@ -696,15 +705,7 @@ public final class Association {
                 associateIndicated = pdu;
             } else {
                 if (pdu instanceof AAssociateAC accept) {
-                    ac = accept;
-                    peerMaxPdu = accept.userInformation().maxPduLength();
-                    for (PresentationContext pc : accept.presentationContexts()) {
-                        PresentationContext proposed = rq.presentationContext(pc.id());
-                        if (pc.isAccepted() && proposed != null) {
-                            contexts.put(pc.id(), PresentationContext.accepted(pc.id(), proposed.abstractSyntax(),
-                                    pc.transferSyntax()));
-                        }
-                    }
+                    established(rq, accept, accept.userInformation().maxPduLength());
                 } else {
                     rj = (AAssociateRJ) pdu;
                 }

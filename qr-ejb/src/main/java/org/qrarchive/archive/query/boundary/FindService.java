@@ -108,7 +108,7 @@ public class FindService implements DimseService {
         String ae = as.calledAETitle();
         FindQuery query = FindQuery.of(request, ae, settings.caseSensitiveNames()
                 ? PersonNameMatching.CASE_SENSITIVE : PersonNameMatching.CASE_INSENSITIVE);
-        long matches = search.count(query, request);
+        long matches = search.count(query);
         if (matches > settings.maxMatches()) {
             respond(as, pc, command, Status.OUT_OF_RESOURCES,
                     matches + " matches, more than " + settings.maxMatches() + ": refine the query");

@@ -28,10 +28,8 @@ public class IndexSearch {
     EntityManager em;
 
     /** How many entities match. */
-    public long count(FindQuery query, QueryRequest request) {
-        String jpql = query.jpql();
-        String from = jpql.substring(jpql.indexOf(" from "), jpql.lastIndexOf(" order by "));
-        TypedQuery<Long> q = em.createQuery("select count(" + request.level().alias() + ")" + from, Long.class);
+    public long count(FindQuery query) {
+        TypedQuery<Long> q = em.createQuery(query.countJpql(), Long.class);
         query.parameters().forEach(q::setParameter);
         return q.getSingleResult();
     }

@@ -13,8 +13,8 @@ import java.util.Map;
  * gives {@link #pk} (the owner of an {@link Aggregate}) and {@link #value} (a {@link ReturnKey.Fill#INDEX} key).
  * Ordering by the primary key keeps responses in a stable order, which paging and tests rely on.
  */
-public record FindQuery(String jpql, Map<String, Object> parameters, List<QueryLevel> pkLevels,
-                        List<QueryKey> columns) {
+public record FindQuery(String jpql, String countJpql, Map<String, Object> parameters,
+                        List<QueryLevel> pkLevels, List<QueryKey> columns) {
 
     public FindQuery {
         parameters = Map.copyOf(parameters);
@@ -36,9 +36,11 @@ public record FindQuery(String jpql, Map<String, Object> parameters, List<QueryL
             select.add(key.path());
         }
         JpqlWhere where = JpqlFilter.where(request, aeTitle, pnMatching);
-        String jpql = "select " + String.join(", ", select) + " " + level.fromClause() + " where " + where.text()
+        String fromWhere = level.fromClause() + " where " + where.text();
+        String jpql = "select " + String.join(", ", select) + " " + fromWhere
                 + " order by " + level.alias() + ".pk";
-        return new FindQuery(jpql, where.parameters(), pkLevels, columns);
+        String countJpql = "select count(" + level.alias() + ") " + fromWhere;
+        return new FindQuery(jpql, countJpql, where.parameters(), pkLevels, columns);
     }
 
     /** The primary key of the row's entity at {@code level} (the query level or one above it). */

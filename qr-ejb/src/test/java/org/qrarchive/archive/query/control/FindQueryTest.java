@@ -51,6 +51,7 @@ class FindQueryTest {
                 Tag.NumberOfPatientRelatedInstances, "");
         FindQuery q = FindQuery.of(r, "QRSCP", PersonNameMatching.CASE_INSENSITIVE);
         assertEquals("select p.pk from Patient p where p.aeTitle = :ae order by p.pk", q.jpql());
+        assertEquals("select count(p) from Patient p where p.aeTitle = :ae", q.countJpql());
         assertEquals("select count(x) from Instance x where x.series.study.patient.pk = :owner",
                 Aggregate.PATIENT_RELATED_INSTANCES.valueJpql());
     }
