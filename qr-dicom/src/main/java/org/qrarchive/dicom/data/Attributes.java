@@ -119,7 +119,7 @@ public final class Attributes {
             return new String[0];
         }
         VR vr = vrs[i];
-        String s = isCharsetAffected(vr) ? specificCharacterSet().decode(b, vr)
+        String s = vr.charsetApplies() ? specificCharacterSet().decode(b, vr)
                 : new String(b, StandardCharsets.ISO_8859_1);
         return splitValues(s, vr);
     }
@@ -132,12 +132,6 @@ public final class Attributes {
             parts[k] = trimPadding(parts[k]);
         }
         return parts;
-    }
-
-    /** The VRs whose text Specific Character Set applies to (PS3.5 §6.1.2.3). */
-    private static boolean isCharsetAffected(VR vr) {
-        return vr == VR.SH || vr == VR.LO || vr == VR.ST || vr == VR.LT || vr == VR.UT || vr == VR.UC
-                || vr == VR.PN;
     }
 
     /**
@@ -185,7 +179,7 @@ public final class Attributes {
     /** Sets text values joined with backslash, padded to even length as the VR requires. */
     public Attributes setString(int tag, VR vr, String... values) {
         String joined = values == null ? "" : String.join("\\", values);
-        byte[] b = isCharsetAffected(vr) ? specificCharacterSet().encode(joined, vr)
+        byte[] b = vr.charsetApplies() ? specificCharacterSet().encode(joined, vr)
                 : joined.getBytes(StandardCharsets.ISO_8859_1);
         if ((b.length & 1) != 0) {
             b = Arrays.copyOf(b, b.length + 1);

@@ -41,6 +41,11 @@ public enum VR {
         return padding;
     }
 
+    /** Whether Specific Character Set applies to this VR's text (PS3.5 §6.1.2.3). */
+    public boolean charsetApplies() {
+        return this == SH || this == LO || this == ST || this == LT || this == UT || this == UC || this == PN;
+    }
+
     public boolean isText() {
         return padding == ' ';
     }

@@ -32,6 +32,7 @@ import org.qrarchive.dicom.net.pdu.PresentationContext;
  *
  * <pre>
  * FindBench HOST PORT CALLED_AE RUNS KEYWORD=VALUE...   (the first key is usually QueryRetrieveLevel)
+ *     -Dwarmup=N: queries sent first, not timed (default 20)
  * </pre>
  */
 public final class FindBench {
@@ -59,7 +60,7 @@ public final class FindBench {
         try {
             PresentationContext pc = as.acceptedContext(cuid);
             int matches = 0;
-            for (int i = 0; i < Math.min(20, runs); i++) {
+            for (int i = 0, warmup = Integer.getInteger("warmup", 20); i < warmup; i++) {
                 matches = query(as, pc, cuid, identifier);
             }
             long[] nanos = new long[runs];

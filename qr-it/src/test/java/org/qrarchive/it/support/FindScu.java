@@ -106,6 +106,7 @@ public final class FindScu {
         key(0x00080090, "PN", "ReferringPhysicianName");
         key(0x00081030, "LO", "StudyDescription");
         key(0x00081032, "SQ", "ProcedureCodeSequence");
+        key(0x00082218, "SQ", "AnatomicRegionSequence");
         key(0x00081060, "PN", "NameOfPhysiciansReadingStudy");
         key(0x0008103E, "LO", "SeriesDescription");
         key(0x00090010, "LO", "PrivateCreator0009");

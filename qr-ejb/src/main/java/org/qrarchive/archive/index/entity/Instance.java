@@ -59,11 +59,16 @@ public class Instance {
     @Column(name = "source_ae_title")
     private String sourceAETitle;
 
+    /** Sequence attributes of this level ({@link IndexedSequences}), encoded; {@code null} when none. */
+    @Column(name = "sequences")
+    private byte[] sequences;
+
     /** Records a (new) file of this instance. */
     public void update(Attributes ds, Series owner, String transferSyntax, String path, long size, String source) {
         series = owner;
         sopClassUid = DicomText.key(ds, Tag.SOPClassUID, 64);
         instanceNumber = DicomText.of(ds, Tag.InstanceNumber, 12);
+        sequences = IndexedSequences.encode(ds, IndexedSequences.INSTANCE);
         transferSyntaxUid = transferSyntax;
         filePath = path;
         fileSize = size;
@@ -121,5 +126,4 @@ public class Instance {
 
     public String sourceAETitle() {
         return sourceAETitle;
-    }
-}
+    }}

@@ -70,6 +70,10 @@ public class Patient {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Sequence attributes of this level ({@link IndexedSequences}), encoded; {@code null} when none. */
+    @Column(name = "sequences")
+    private byte[] sequences;
+
     /** Takes the patient attributes of the newest object received. */
     public void update(Attributes ds) {
         Object before = state();
@@ -82,6 +86,7 @@ public class Patient {
         otherPatientNames = DicomText.of(ds, Tag.OtherPatientNames, 1024);
         ethnicGroup = DicomText.of(ds, Tag.EthnicGroup, 16);
         patientComments = DicomText.of(ds, Tag.PatientComments, 10240);
+        sequences = IndexedSequences.encode(ds, IndexedSequences.PATIENT);
         // an unchanged object must not cost an UPDATE per stored instance
         if (!before.equals(state())) {
             updatedAt = Instant.now();
@@ -90,7 +95,7 @@ public class Patient {
 
     private Object state() {
         return Arrays.asList(patientName, patientNameNorm, patientBirthDate, patientBirthTime, patientSex,
-                otherPatientIds, otherPatientNames, ethnicGroup, patientComments);
+                otherPatientIds, otherPatientNames, ethnicGroup, patientComments, IndexedSequences.comparable(sequences));
     }
 
     /** The key of the patient of {@code ds}: Patient ID and Issuer of Patient ID, absent ones as "". */
@@ -162,5 +167,4 @@ public class Patient {
 
     public Instant updatedAt() {
         return updatedAt;
-    }
-}
+    }}

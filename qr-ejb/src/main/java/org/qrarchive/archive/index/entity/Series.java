@@ -56,6 +56,10 @@ public class Series {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Sequence attributes of this level ({@link IndexedSequences}), encoded; {@code null} when none. */
+    @Column(name = "sequences")
+    private byte[] sequences;
+
     /** Takes the series attributes of the newest object received. */
     public void update(Attributes ds, Study owner) {
         Object before = state();
@@ -64,6 +68,7 @@ public class Series {
         seriesNumber = DicomText.of(ds, Tag.SeriesNumber, 12);
         seriesDescription = DicomText.of(ds, Tag.SeriesDescription, 1024);
         performedProcedureStepStartDate = DicomText.of(ds, Tag.PerformedProcedureStepStartDate, 8);
+        sequences = IndexedSequences.encode(ds, IndexedSequences.SERIES);
         // an unchanged object must not cost an UPDATE per stored instance
         if (!before.equals(state())) {
             updatedAt = Instant.now();
@@ -72,7 +77,7 @@ public class Series {
 
     private Object state() {
         return Arrays.asList(study == null ? null : study.pk(), modality, seriesNumber, seriesDescription,
-                performedProcedureStepStartDate);
+                performedProcedureStepStartDate, IndexedSequences.comparable(sequences));
     }
 
     protected Series() {
@@ -115,5 +120,4 @@ public class Series {
 
     public Instant updatedAt() {
         return updatedAt;
-    }
-}
+    }}

@@ -88,6 +88,10 @@ public class Study {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Sequence attributes of this level ({@link IndexedSequences}), encoded; {@code null} when none. */
+    @Column(name = "sequences")
+    private byte[] sequences;
+
     /** Takes the study attributes of the newest object received. */
     public void update(Attributes ds, Patient owner) {
         Object before = state();
@@ -107,6 +111,7 @@ public class Study {
         additionalPatientHistory = DicomText.of(ds, Tag.AdditionalPatientHistory, 10240);
         studyId = DicomText.of(ds, Tag.StudyID, 16);
         otherStudyNumbers = DicomText.of(ds, Tag.OtherStudyNumbers, 1024);
+        sequences = IndexedSequences.encode(ds, IndexedSequences.STUDY);
         // an unchanged object must not cost an UPDATE per stored instance
         if (!before.equals(state())) {
             updatedAt = Instant.now();
@@ -117,7 +122,7 @@ public class Study {
         return Arrays.asList(patient == null ? null : patient.pk(), studyDate, studyTime, accessionNumber,
                 referringPhysicianName, referringPhysicianNameNorm, studyDescription, nameOfPhysiciansReadingStudy,
                 admittingDiagnosesDescription, patientAge, patientSize, patientWeight, occupation,
-                additionalPatientHistory, studyId, otherStudyNumbers);
+                additionalPatientHistory, studyId, otherStudyNumbers, IndexedSequences.comparable(sequences));
     }
 
     protected Study() {
@@ -212,5 +217,4 @@ public class Study {
 
     public Instant updatedAt() {
         return updatedAt;
-    }
-}
+    }}

@@ -108,35 +108,40 @@ public class FindService implements DimseService {
         String ae = as.calledAETitle();
         FindQuery query = FindQuery.of(request, ae, settings.caseSensitiveNames()
                 ? PersonNameMatching.CASE_SENSITIVE : PersonNameMatching.CASE_INSENSITIVE);
-        long matches = search.count(query);
-        if (matches > settings.maxMatches()) {
-            respond(as, pc, command, Status.OUT_OF_RESOURCES,
-                    matches + " matches, more than " + settings.maxMatches() + ": refine the query");
-            return;
-        }
         int messageId = command.getInt(Tag.MessageID, 0);
         AtomicBoolean canceled = new AtomicBoolean();
         as.addCancelHandler(messageId, () -> canceled.set(true));
-        executor.execute(() -> sendMatches(as, pc, command, request, query, responseCharset(settings), canceled));
+        executor.execute(() -> sendMatches(as, pc, command, request, query, responseCharset(settings),
+                settings.maxMatches(), canceled));
     }
 
     private void sendMatches(Association as, PresentationContext pc, Attributes command, QueryRequest request,
-            FindQuery query, ResponseCharset charset, AtomicBoolean canceled) {
+            FindQuery query, ResponseCharset charset, long maxMatches, AtomicBoolean canceled) {
         int messageId = command.getInt(Tag.MessageID, 0);
         int pending = request.returnKeys().stream()
                 .anyMatch(k -> k.fill() == ReturnKey.Fill.EMPTY && k.key() == null && k.vr() != VR.SQ)
                 ? Status.PENDING_WARNING : Status.PENDING;
         try {
+            IndexSearch.Page page = search.page(query, request, as.calledAETitle(), charset, 0, PAGE);
+            // most answers fit in one page: only a full one needs the count
+            long matches = page.rows() < PAGE ? page.rows() : search.count(query);
+            if (matches > maxMatches) {
+                respond(as, pc, command, Status.OUT_OF_RESOURCES,
+                        matches + " matches, more than " + maxMatches + ": refine the query");
+                return;
+            }
             for (int first = 0; ; first += PAGE) {
-                List<Attributes> page = search.page(query, request, as.calledAETitle(), charset, first, PAGE);
-                for (Attributes match : page) {
+                if (first > 0) {
+                    page = search.page(query, request, as.calledAETitle(), charset, first, PAGE);
+                }
+                for (Attributes match : page.responses()) {
                     if (canceled.get()) {
                         respond(as, pc, command, Status.CANCEL, null);
                         return;
                     }
                     as.writeMessage(pc, Commands.response(command, pending, true), writer(match));
                 }
-                if (page.size() < PAGE) {
+                if (page.rows() < PAGE) {
                     break;
                 }
             }

@@ -1,15 +1,20 @@
 package org.qrarchive.archive.query.boundary;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
+import org.qrarchive.archive.index.entity.IndexedSequences;
 import org.qrarchive.archive.query.control.Aggregate;
 import org.qrarchive.archive.query.control.FindQuery;
+import org.qrarchive.archive.query.control.QueryLevel;
 import org.qrarchive.archive.query.control.QueryRequest;
 import org.qrarchive.archive.query.control.ResponseCharset;
 import org.qrarchive.archive.query.control.ReturnKey;
@@ -34,30 +39,61 @@ public class IndexSearch {
         return q.getSingleResult();
     }
 
-    /** The responses for matches {@code first} to {@code first + max - 1}, in primary key order. */
-    public List<Attributes> page(FindQuery query, QueryRequest request, String retrieveAETitle,
-            ResponseCharset charset, int first, int max) {
+    /**
+     * One page of the rows the database matched, and the responses of those that the sequence keys (matched
+     * here, not in the database) let through.
+     */
+    public record Page(int rows, List<Attributes> responses) {
+    }
+
+    /** The responses for database matches {@code first} to {@code first + max - 1}, in primary key order. */
+    public Page page(FindQuery query, QueryRequest request, String retrieveAETitle, ResponseCharset charset,
+            int first, int max) {
         TypedQuery<Object[]> q = em.createQuery(query.jpql(), Object[].class);
         query.parameters().forEach(q::setParameter);
         List<Object[]> rows = q.setFirstResult(first).setMaxResults(max).getResultList();
         List<Attributes> responses = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            responses.add(response(query, request, row, retrieveAETitle, charset));
+            Map<Integer, List<Attributes>> items = matchSequences(query, request, row);
+            if (items != null) {
+                responses.add(response(query, request, row, items, retrieveAETitle, charset));
+            }
         }
-        return responses;
+        return new Page(rows.size(), responses);
     }
 
-    private Attributes response(FindQuery query, QueryRequest request, Object[] row, String retrieveAETitle,
-            ResponseCharset charset) {
+    /** The matching items of every sequence key by tag, or {@code null} when a sequence key rules the row out. */
+    private static Map<Integer, List<Attributes>> matchSequences(FindQuery query, QueryRequest request,
+            Object[] row) {
+        Map<Integer, List<Attributes>> result = new HashMap<>();
+        Map<QueryLevel, Attributes> decoded = new EnumMap<>(QueryLevel.class);
+        for (ReturnKey key : request.returnKeys()) {
+            if (key.fill() != ReturnKey.Fill.SEQUENCE) {
+                continue;
+            }
+            Attributes kept = decoded.computeIfAbsent(key.key().level(),
+                    l -> IndexedSequences.decode((byte[]) query.value(row, key.key())));
+            List<Attributes> items = key.sequence().match(kept, query.pnMatching());
+            if (items == null) {
+                return null;
+            }
+            result.put(key.tag(), items);
+        }
+        return result;
+    }
+
+    private Attributes response(FindQuery query, QueryRequest request, Object[] row,
+            Map<Integer, List<Attributes>> items, String retrieveAETitle, ResponseCharset charset) {
         List<String[]> values = new ArrayList<>(request.returnKeys().size());
         List<String> texts = new ArrayList<>();
         for (ReturnKey key : request.returnKeys()) {
-            String[] v = value(query, request, row, key, retrieveAETitle);
+            String[] v = key.fill() == ReturnKey.Fill.SEQUENCE ? null : value(query, request, row, key, retrieveAETitle);
             values.add(v);
             if (v != null) {
                 texts.addAll(List.of(v));
             }
         }
+        items.values().forEach(list -> list.forEach(item -> collectTexts(item, texts)));
         SpecificCharacterSet cs = charset.choose(request.charset(), texts);
         Attributes rsp = new Attributes(false, request.returnKeys().size() + 1);
         rsp.setString(Tag.SpecificCharacterSet, VR.CS, cs.codes());
@@ -67,19 +103,56 @@ public class IndexSearch {
             if (key.fill() == ReturnKey.Fill.SPECIFIC_CHARACTER_SET) {
                 continue;
             }
-            if (key.vr() == VR.SQ) {
+            if (key.fill() == ReturnKey.Fill.SEQUENCE) {
+                copyItems(items.get(key.tag()), rsp.newSequence(key.tag()), charset, cs);
+            } else if (key.vr() == VR.SQ) {
                 rsp.newSequence(key.tag());
             } else if (v == null) {
                 rsp.setBytes(key.tag(), key.vr(), null);
             } else {
-                String[] adapted = new String[v.length];
-                for (int i = 0; i < v.length; i++) {
-                    adapted[i] = charset.adapt(v[i], cs);
-                }
-                rsp.setString(key.tag(), key.vr(), adapted);
+                rsp.setString(key.tag(), key.vr(), adapt(v, charset, cs));
             }
         }
         return rsp;
+    }
+
+    private static String[] adapt(String[] values, ResponseCharset charset, SpecificCharacterSet cs) {
+        String[] adapted = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            adapted[i] = charset.adapt(values[i], cs);
+        }
+        return adapted;
+    }
+
+    private static void collectTexts(Attributes item, List<String> texts) {
+        item.forEachTag(tag -> {
+            List<Attributes> nested = item.getSequence(tag);
+            if (nested != null) {
+                nested.forEach(n -> collectTexts(n, texts));
+            } else if (item.getVR(tag).charsetApplies() && item.getStrings(tag) != null) {
+                texts.addAll(List.of(item.getStrings(tag)));
+            }
+        });
+    }
+
+    /** Items kept in their object's character set, re-encoded in the response's. */
+    private static void copyItems(List<Attributes> from, List<Attributes> to, ResponseCharset charset,
+            SpecificCharacterSet cs) {
+        for (Attributes item : from) {
+            Attributes copy = new Attributes(false, item.size());
+            to.add(copy); // first: the copy's text is encoded in the character set of the response
+            item.forEachTag(tag -> {
+                VR vr = item.getVR(tag);
+                List<Attributes> nested = item.getSequence(tag);
+                if (nested != null) {
+                    copyItems(nested, copy.newSequence(tag), charset, cs);
+                } else if (vr.charsetApplies() && item.getStrings(tag) != null) {
+                    copy.setString(tag, vr, adapt(item.getStrings(tag), charset, cs));
+                } else {
+                    copy.setBytes(tag, vr, item.getBytes(tag));
+                }
+            });
+        }
     }
 
     /** The value(s) of one return key for a match, {@code null} for zero length. */

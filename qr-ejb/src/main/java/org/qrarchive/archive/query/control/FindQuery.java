@@ -14,7 +14,7 @@ import java.util.Map;
  * Ordering by the primary key keeps responses in a stable order, which paging and tests rely on.
  */
 public record FindQuery(String jpql, String countJpql, Map<String, Object> parameters,
-                        List<QueryLevel> pkLevels, List<QueryKey> columns) {
+                        List<QueryLevel> pkLevels, List<QueryKey> columns, PersonNameMatching pnMatching) {
 
     public FindQuery {
         parameters = Map.copyOf(parameters);
@@ -40,7 +40,7 @@ public record FindQuery(String jpql, String countJpql, Map<String, Object> param
         String jpql = "select " + String.join(", ", select) + " " + fromWhere
                 + " order by " + level.alias() + ".pk";
         String countJpql = "select count(" + level.alias() + ") " + fromWhere;
-        return new FindQuery(jpql, countJpql, where.parameters(), pkLevels, columns);
+        return new FindQuery(jpql, countJpql, where.parameters(), pkLevels, columns, pnMatching);
     }
 
     /** The primary key of the row's entity at {@code level} (the query level or one above it). */
@@ -52,7 +52,7 @@ public record FindQuery(String jpql, String countJpql, Map<String, Object> param
         return (Long) row[index];
     }
 
-    /** The row's value of an index key (a String, null when the index has none). */
+    /** The row's value of an index key (a String; the encoded sequences for a sequence key), null when none. */
     public Object value(Object[] row, QueryKey key) {
         int index = columns.indexOf(key);
         if (index < 0) {

@@ -1,10 +1,12 @@
 package org.qrarchive.archive.query.control;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.qrarchive.dicom.data.VR;
 
@@ -29,17 +31,31 @@ public final class JpqlFilter {
     public static JpqlWhere where(QueryRequest request, String aeTitle, PersonNameMatching pnMatching) {
         JpqlFilter filter = new JpqlFilter(pnMatching);
         filter.parameters.put("ae", aeTitle);
-        // every joined level repeats the AE title: the optimizer may then start from whichever entity has
-        // the selective key (e.g. the patient for a name), using that entity's (ae_title, ...) index
+        // The AE title goes on the matched entity and on every level above it that has a condition: the
+        // optimizer may then start from whichever entity has the selective key (e.g. the patient for a
+        // name) through that entity's (ae_title, ...) index. Not on levels without conditions: there it
+        // only tempts the optimizer into joining them through their ae_title index (a scan of all
+        // patients per study) instead of by primary key; the joins keep them in the same AE anyway.
+        Set<String> conditioned = new HashSet<>();
+        for (Condition condition : request.conditions()) {
+            conditioned.add(aliasOf(condition.key()));
+        }
         StringBuilder text = new StringBuilder();
         for (int k = request.level().ordinal(); k >= 0; k--) {
-            text.append(text.length() == 0 ? "" : " and ")
-                    .append(QueryLevel.values()[k].alias()).append(".aeTitle = :ae");
+            String alias = QueryLevel.values()[k].alias();
+            if (k == request.level().ordinal() || conditioned.contains(alias)) {
+                text.append(text.length() == 0 ? "" : " and ").append(alias).append(".aeTitle = :ae");
+            }
         }
         for (Condition condition : request.conditions()) {
             text.append(" and ").append(filter.render(condition));
         }
         return new JpqlWhere(text.toString(), filter.parameters);
+    }
+
+    private static String aliasOf(QueryKey key) {
+        return key.aggregate() != null ? key.aggregate().owner().alias()
+                : key.path().substring(0, key.path().indexOf('.'));
     }
 
     /** How values must be shaped to compare with an expression. */

@@ -5,8 +5,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.qrarchive.archive.index.entity.IndexedSequences;
 import org.qrarchive.dicom.data.ElementDictionary;
 import org.qrarchive.dicom.data.Tag;
+import org.qrarchive.dicom.data.VR;
 
 /**
  * The table of supported query keys: every query key of dcmqrscp's manual plus the keys of the C-FIND
@@ -65,6 +67,11 @@ public final class QueryKeys {
         column(Tag.SOPInstanceUID, i, "i.sopInstanceUid");
         column(Tag.InstanceNumber, i, "i.instanceNumber");
         column(Tag.SOPClassUID, i, "i.sopClassUid");
+
+        sequences(IndexedSequences.PATIENT, p, "p.sequences");
+        sequences(IndexedSequences.STUDY, st, "st.sequences");
+        sequences(IndexedSequences.SERIES, se, "se.sequences");
+        sequences(IndexedSequences.INSTANCE, i, "i.sequences");
     }
 
     private QueryKeys() {
@@ -92,6 +99,13 @@ public final class QueryKeys {
 
     private static void column(int tag, QueryLevel level, String path, String normalizedPath, boolean multiValued) {
         KEYS.put(tag, new QueryKey(tag, ElementDictionary.vrOf(tag), level, path, normalizedPath, multiValued, null));
+    }
+
+    /** Sequence keys: {@code path} is the level's encoded sequences, matched by {@link SequenceKey}. */
+    private static void sequences(int[] tags, QueryLevel level, String path) {
+        for (int tag : tags) {
+            KEYS.put(tag, new QueryKey(tag, VR.SQ, level, path, null, false, null));
+        }
     }
 
     private static void aggregate(int tag, Aggregate aggregate) {

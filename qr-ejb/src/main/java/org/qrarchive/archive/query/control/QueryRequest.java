@@ -57,10 +57,18 @@ public record QueryRequest(InformationModel model, QueryLevel level, List<Condit
         returnKeys.add(new ReturnKey(Tag.RetrieveAETitle, VR.AE, ReturnKey.Fill.RETRIEVE_AE_TITLE, null));
         for (int tag : tags) {
             QueryKey key = QueryKeys.get(tag);
-            boolean sequence = identifier.getSequence(tag) != null;
-            if (key == null || sequence || level.isAbove(model.levelOf(key))) {
+            List<Attributes> items = identifier.getSequence(tag);
+            boolean sequence = items != null;
+            if (key == null || sequence != (key.vr() == VR.SQ) || level.isAbove(model.levelOf(key))
+                    || sequence && items.size() > 1) {
                 VR vr = sequence ? VR.SQ : key != null ? key.vr() : identifier.getVR(tag);
                 returnKeys.add(new ReturnKey(tag, vr, ReturnKey.Fill.EMPTY, null));
+                continue;
+            }
+            if (sequence) {
+                Attributes item = items.isEmpty() ? new Attributes() : items.get(0);
+                returnKeys.add(new ReturnKey(tag, VR.SQ, ReturnKey.Fill.SEQUENCE, key,
+                        SequenceKey.parse(key, item, strict)));
                 continue;
             }
             String[] values = identifier.getStrings(tag);
@@ -83,8 +91,15 @@ public record QueryRequest(InformationModel model, QueryLevel level, List<Condit
         return tag == Tag.SpecificCharacterSet || tag == Tag.QueryRetrieveLevel || tag == Tag.RetrieveAETitle;
     }
 
-    /** The return keys whose values are index columns, in response order. */
+    /** The return keys whose values are index columns (kept sequences included), in response order. */
     public List<QueryKey> indexKeys() {
-        return returnKeys.stream().filter(k -> k.fill() == ReturnKey.Fill.INDEX).map(ReturnKey::key).toList();
+        return returnKeys.stream().filter(k -> k.fill() == ReturnKey.Fill.INDEX || k.fill() == ReturnKey.Fill.SEQUENCE)
+                .map(ReturnKey::key).toList();
+    }
+
+    /** The sequence keys that restrict the matches (not those with an empty item). */
+    public List<SequenceKey> sequenceConditions() {
+        return returnKeys.stream().map(ReturnKey::sequence).filter(k -> k != null && !k.conditions().isEmpty())
+                .toList();
     }
 }

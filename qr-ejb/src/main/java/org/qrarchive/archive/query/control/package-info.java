@@ -24,6 +24,7 @@
  *             case INDEX -> ...;                         // (String) q.value(row, k.key()), zero length when null
  *             case AGGREGATE -> ...;                     // k.key().aggregate().valueJpql(), :owner =
  *                                                        //   q.pk(row, k.key().aggregate().owner())
+ *             case SEQUENCE -> ...;                      // k.sequence().match(decoded q.value(row, k.key()), ...)
  *             case EMPTY -> ...;                         // zero length (an empty sequence for VR SQ)
  *         }
  *     }
@@ -32,8 +33,13 @@
  *
  * <p>Supported matching (PS3.4 C.2.2.2): Single Value, Universal, Wild Card ('*', '?' counted in
  * characters), Range for DA, TM and DT, List of UID, and several values of other keys as "any of"
- * ({@link org.qrarchive.archive.query.control.Condition.AnyOf}). Sequence Matching: the index holds no
- * sequence attribute, so a sequence key is answered as a zero-length sequence and its item keys are not
- * matched (universal); strict mode refuses a sequence key of more than one item.
+ * ({@link org.qrarchive.archive.query.control.Condition.AnyOf}). Sequence Matching
+ * ({@link org.qrarchive.archive.query.control.SequenceKey}) for the sequences each level keeps
+ * ({@code index.entity.IndexedSequences}): the database applies every other key, the item keys are then
+ * matched in Java on the rows it returned ({@link org.qrarchive.archive.query.control.ValueMatching}, the
+ * same rules), and a row whose sequences do not match is skipped. So the count that
+ * {@code qr.find.max-matches} is checked against counts such rows too, and a query on a sequence key alone
+ * reads every entity of its level. Other sequences are answered as zero-length sequences; strict mode
+ * refuses a sequence key of more than one item, lenient mode answers it empty.
  */
 package org.qrarchive.archive.query.control;

@@ -18,7 +18,7 @@ class FindQueryTest {
                 Tag.ModalitiesInStudy, "", Tag.PatientName, "", Tag.NumberOfPatientRelatedStudies, "");
         FindQuery q = FindQuery.of(r, "QRSCP", PersonNameMatching.CASE_INSENSITIVE);
         assertEquals("select st.pk, p.pk, st.studyDate, p.patientName from Study st join st.patient p "
-                + "where st.aeTitle = :ae and p.aeTitle = :ae and st.studyDate = :p1 order by st.pk", q.jpql());
+                + "where st.aeTitle = :ae and st.studyDate = :p1 order by st.pk", q.jpql());
         assertEquals(Map.of("ae", "QRSCP", "p1", "20200101"), q.parameters());
         assertEquals(List.of(QueryLevel.STUDY, QueryLevel.PATIENT), q.pkLevels());
 

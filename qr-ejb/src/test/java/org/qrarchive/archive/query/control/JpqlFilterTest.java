@@ -30,7 +30,7 @@ class JpqlFilterTest {
         JpqlWhere w = where(InformationModel.PATIENT_ROOT, INSENSITIVE, "PATIENT", Tag.PatientName, "");
         assertEquals("p.aeTitle = :ae", w.text());
         assertEquals(Map.of("ae", "QRSCP"), w.parameters());
-        assertEquals("i.aeTitle = :ae and se.aeTitle = :ae and st.aeTitle = :ae and p.aeTitle = :ae and st.studyInstanceUid = :p1 and se.seriesInstanceUid = :p2",
+        assertEquals("i.aeTitle = :ae and se.aeTitle = :ae and st.aeTitle = :ae and st.studyInstanceUid = :p1 and se.seriesInstanceUid = :p2",
                 where(InformationModel.STUDY_ROOT, INSENSITIVE, "IMAGE", Tag.StudyInstanceUID, "1.2",
                         Tag.SeriesInstanceUID, "1.2.3").text());
     }
@@ -45,7 +45,7 @@ class JpqlFilterTest {
 
         JpqlWhere insensitive = where(InformationModel.STUDY_ROOT, INSENSITIVE, "STUDY",
                 Tag.ReferringPhysicianName, "Doe^John^^");
-        assertEquals("st.aeTitle = :ae and p.aeTitle = :ae and st.referringPhysicianNameNorm = :p1", insensitive.text());
+        assertEquals("st.aeTitle = :ae and st.referringPhysicianNameNorm = :p1", insensitive.text());
         assertEquals("DOE^JOHN", insensitive.parameters().get("p1"));
     }
 
@@ -62,7 +62,7 @@ class JpqlFilterTest {
         JpqlWhere w = where(InformationModel.STUDY_ROOT, INSENSITIVE, "STUDY",
                 Tag.NameOfPhysiciansReadingStudy, "smith_1");
         String e = "upper(st.nameOfPhysiciansReadingStudy)";
-        assertEquals("st.aeTitle = :ae and p.aeTitle = :ae and (" + e + " = :p1 or " + e + " like :p2 escape '!' or "
+        assertEquals("st.aeTitle = :ae and (" + e + " = :p1 or " + e + " like :p2 escape '!' or "
                 + e + " like :p3 escape '!' or " + e + " like :p4 escape '!')", w.text());
         assertEquals(Map.of("ae", "QRSCP", "p1", "SMITH_1", "p2", "SMITH!_1\\%", "p3", "%\\SMITH!_1",
                 "p4", "%\\SMITH!_1\\%"), w.parameters());
@@ -92,7 +92,7 @@ class JpqlFilterTest {
     void aggregatesMatchThroughExistsSubqueries() throws QueryFailure {
         JpqlWhere w = where(InformationModel.STUDY_ROOT, INSENSITIVE, "STUDY", Tag.ModalitiesInStudy, "CT\\MR",
                 Tag.SOPClassesInStudy, "1.2.840.10008.5.1.4.1.1.2\\1.2.840.10008.5.1.4.1.1.4");
-        assertEquals("st.aeTitle = :ae and p.aeTitle = :ae and exists (select sq1.pk from Series sq1 where sq1.study = st and "
+        assertEquals("st.aeTitle = :ae and exists (select sq1.pk from Series sq1 where sq1.study = st and "
                 + "(sq1.modality = :p1 or sq1.modality = :p2)) and exists (select sq2.pk from Instance sq2 where "
                 + "sq2.series.study = st and sq2.sopClassUid in (:p3))", w.text());
         assertEquals(Map.of("ae", "QRSCP", "p1", "CT", "p2", "MR",
@@ -103,7 +103,7 @@ class JpqlFilterTest {
     void uidListIsOneCollectionParameter() throws QueryFailure {
         JpqlWhere w = where(InformationModel.STUDY_ROOT, INSENSITIVE, "SERIES", Tag.StudyInstanceUID, "1.2",
                 Tag.SeriesInstanceUID, "1.2.3\\1.2.4\\1.2.5");
-        assertEquals("se.aeTitle = :ae and st.aeTitle = :ae and p.aeTitle = :ae and st.studyInstanceUid = :p1 and se.seriesInstanceUid in (:p2)", w.text());
+        assertEquals("se.aeTitle = :ae and st.aeTitle = :ae and st.studyInstanceUid = :p1 and se.seriesInstanceUid in (:p2)", w.text());
         assertEquals(List.of("1.2.3", "1.2.4", "1.2.5"), w.parameters().get("p2"));
     }
 
@@ -123,7 +123,7 @@ class JpqlFilterTest {
     void severalValuesOfAKeyAreAlternatives() throws QueryFailure {
         JpqlWhere w = where(InformationModel.STUDY_ROOT, INSENSITIVE, "SERIES", Tag.StudyInstanceUID, "1.2",
                 Tag.Modality, "CT\\M?");
-        assertEquals("se.aeTitle = :ae and st.aeTitle = :ae and p.aeTitle = :ae and (se.modality = :p1 or se.modality like :p2 escape '!') "
+        assertEquals("se.aeTitle = :ae and st.aeTitle = :ae and (se.modality = :p1 or se.modality like :p2 escape '!') "
                 + "and st.studyInstanceUid = :p3", w.text());
     }
 

@@ -26,10 +26,11 @@ class QueryRequestTest {
         assertEquals(List.of(
                 "(0008,0005) SPECIFIC_CHARACTER_SET", "(0008,0020) INDEX", "(0008,0052) QUERY_RETRIEVE_LEVEL",
                 "(0008,0054) RETRIEVE_AE_TITLE", "(0008,0056) EMPTY", "(0008,0060) EMPTY", "(0008,0061) AGGREGATE",
-                "(0008,1110) EMPTY", "(0009,1010) EMPTY", "(0010,0010) INDEX"),
+                "(0008,1110) SEQUENCE", "(0009,1010) EMPTY", "(0010,0010) INDEX"),
                 r.returnKeys().stream().map(k -> Tag.toString(k.tag()) + " " + k.fill()).toList());
         assertEquals(List.of(), r.conditions(), "empty keys are universal");
-        assertEquals(List.of(QueryKeys.get(Tag.StudyDate), QueryKeys.get(Tag.PatientName)), r.indexKeys());
+        assertEquals(List.of(QueryKeys.get(Tag.StudyDate), QueryKeys.get(Tag.ReferencedStudySequence),
+                QueryKeys.get(Tag.PatientName)), r.indexKeys(), "a kept sequence is selected like a column");
         assertEquals(VR.SQ, StrictModeTest.returnKey(r, Tag.ReferencedStudySequence).vr());
         assertNull(StrictModeTest.returnKey(r, Tag.InstanceAvailability).key());
     }

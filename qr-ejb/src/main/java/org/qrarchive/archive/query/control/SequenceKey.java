@@ -1,0 +1,131 @@
+package org.qrarchive.archive.query.control;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.qrarchive.dicom.data.Attributes;
+import org.qrarchive.dicom.data.ElementDictionary;
+import org.qrarchive.dicom.data.Tag;
+import org.qrarchive.dicom.data.VR;
+
+/**
+ * A sequence used as a key (PS3.4 C.2.2.2.6). The request's single item holds item keys; an entity
+ * matches when one of its items matches every item key, and its response carries the matching items with
+ * only the requested attributes. An empty item is universal matching and returns the whole sequence.
+ *
+ * <p>The index keeps sequences as encoded data sets, not columns, so this runs in Java on the rows the
+ * database selected with the other keys. Item keys that are sequences themselves are returned (whole), not
+ * matched.
+ *
+ * @param key        the supported sequence key
+ * @param requested  the tags of the request item, in its order; empty for the whole sequence
+ * @param conditions the item keys with a value, all of which one item must match
+ */
+public record SequenceKey(QueryKey key, List<Integer> requested, List<Condition> conditions) {
+
+    public SequenceKey {
+        requested = List.copyOf(requested);
+        conditions = List.copyOf(conditions);
+    }
+
+    static SequenceKey parse(QueryKey key, Attributes item, boolean strict) throws QueryFailure {
+        List<Integer> requested = new ArrayList<>();
+        List<Condition> conditions = new ArrayList<>();
+        List<QueryFailure> failures = new ArrayList<>();
+        item.forEachTag(tag -> {
+            if ((tag & 0xFFFF) == 0 || tag == Tag.SpecificCharacterSet) {
+                return;
+            }
+            requested.add(tag);
+            VR vr = item.getVR(tag);
+            if (vr == VR.SQ || item.getSequence(tag) != null || item.getBytes(tag) == null) {
+                return;
+            }
+            VR dictionaryVr = ElementDictionary.vrOf(tag);
+            QueryKey itemKey = new QueryKey(tag, dictionaryVr != null ? dictionaryVr : vr, key.level(), null, null,
+                    false, null);
+            try {
+                Condition condition = ConditionParser.parse(itemKey, item.getStrings(tag), strict);
+                if (condition != null) {
+                    conditions.add(condition);
+                }
+            } catch (QueryFailure f) {
+                failures.add(f);
+            }
+        });
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+        return new SequenceKey(key, requested, conditions);
+    }
+
+    /**
+     * The items of {@code kept} (the entity's sequences, {@code null} when it has none) that match, reduced
+     * to the requested attributes, as children of a data set with the kept character set (so that their text
+     * decodes); {@code null} when the entity does not match.
+     */
+    public List<Attributes> match(Attributes kept, PersonNameMatching pnMatching) {
+        List<Attributes> items = kept == null ? null : kept.getSequence(key.tag());
+        if (!conditions.isEmpty() && (items == null || items.isEmpty())) {
+            return null;
+        }
+        Attributes holder = new Attributes(false, 2);
+        if (kept != null && kept.getBytes(Tag.SpecificCharacterSet) != null) {
+            holder.setBytes(Tag.SpecificCharacterSet, VR.CS, kept.getBytes(Tag.SpecificCharacterSet));
+        }
+        List<Attributes> result = holder.newSequence(key.tag());
+        if (items == null) {
+            return result;
+        }
+        for (Attributes item : items) {
+            if (matchesAll(item, pnMatching)) {
+                result.add(reduced(item));
+            }
+        }
+        return conditions.isEmpty() || !result.isEmpty() ? result : null;
+    }
+
+    private boolean matchesAll(Attributes item, PersonNameMatching pnMatching) {
+        for (Condition c : conditions) {
+            if (!ValueMatching.matches(c, item.getStrings(c.key().tag()), pnMatching)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A copy of the requested attributes; an absent one is zero length, as for any return key. */
+    private Attributes reduced(Attributes item) {
+        Attributes copy = new Attributes(false, Math.max(requested.size(), item.size()));
+        if (requested.isEmpty()) {
+            copyAll(item, copy);
+            return copy;
+        }
+        for (int tag : requested) {
+            copyValue(item, copy, tag, ElementDictionary.vrOf(tag));
+        }
+        return copy;
+    }
+
+    private static void copyAll(Attributes from, Attributes to) {
+        from.forEachTag(tag -> copyValue(from, to, tag, from.getVR(tag)));
+    }
+
+    private static void copyValue(Attributes from, Attributes to, int tag, VR vr) {
+        List<Attributes> nested = from.getSequence(tag);
+        if (nested != null) {
+            List<Attributes> target = to.newSequence(tag);
+            for (Attributes item : nested) {
+                Attributes copy = new Attributes(false, item.size());
+                target.add(copy);
+                copyAll(item, copy);
+            }
+        } else if (from.getBytes(tag) != null) {
+            to.setBytes(tag, from.getVR(tag), from.getBytes(tag));
+        } else if (vr == VR.SQ) {
+            to.newSequence(tag);
+        } else {
+            to.setBytes(tag, vr != null ? vr : VR.UN, null);
+        }
+    }
+}
