@@ -122,18 +122,8 @@ done
 ((dcmqrscp)) || exit 0
 echo "== dcmqrscp $(dcmqrscp --version | head -n 1 | tr -d '$') (COMPARE on 11113)"
 mkdir -p "$work/COMPARE"
-cat > "$work/dcmqrscp.cfg" <<EOF
-NetworkTCPPort  = 11113
-MaxPDUSize      = 65536
-MaxAssociations = 16
-HostTable BEGIN
-HostTable END
-VendorTable BEGIN
-VendorTable END
-AETable BEGIN
-COMPARE  $work/COMPARE  RW  (500, 1024mb)  ANY
-AETable END
-EOF
+source bench/dcmqrscp-config.sh
+dcmqrscp_config "$work/dcmqrscp.cfg" 11113 COMPARE "$work/COMPARE" 65536
 setsid dcmqrscp -c "$work/dcmqrscp.cfg" > "$work/dcmqrscp.log" 2>&1 < /dev/null &
 dq_pid=$!
 for i in $(seq 1 30); do echoscu -aec COMPARE 127.0.0.1 11113 2>/dev/null && break; sleep 0.5; done

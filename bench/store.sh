@@ -391,24 +391,9 @@ else
 fi
 
 # --- 2. dcmqrscp -------------------------------------------------------------------------------------
+source "$ROOT/bench/dcmqrscp-config.sh"
 write_dq_config() { # FILE PORT STORAGE_DIR
-    cat > "$1" <<EOF
-# dcmqrscp configuration written by bench/store.sh (syntax: /etc/dcmtk/dcmqrscp.cfg, man dcmqrscp)
-NetworkTCPPort  = $2
-MaxPDUSize      = $DQ_MAX_PDU
-MaxAssociations = 16
-
-HostTable BEGIN
-HostTable END
-
-VendorTable BEGIN
-VendorTable END
-
-AETable BEGIN
-# AETitle  StorageArea  Access  Quota (maxStudies, maxBytesPerStudy: DCMTK's upper limits)  Peers
-$DQ_AE     $3           RW      (500, 1024mb)                                               ANY
-AETable END
-EOF
+    dcmqrscp_config "$1" "$2" "$DQ_AE" "$3" "$DQ_MAX_PDU"
 }
 
 if ((DCMQRSCP)); then
