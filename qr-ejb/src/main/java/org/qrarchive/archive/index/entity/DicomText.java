@@ -1,11 +1,15 @@
 package org.qrarchive.archive.index.entity;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.qrarchive.dicom.data.Attributes;
 
 /** How DICOM values become index columns: decoded text, multi-values joined, cut to the column size. */
-final class DicomText {
+public final class DicomText {
+    private static final Pattern TRAILING_EMPTY_COMPONENTS = Pattern.compile("[\\^=]+$");
+    private static final Pattern EMPTY_COMPONENTS_BEFORE_GROUP = Pattern.compile("\\^+=");
+
     private DicomText() {
     }
 
@@ -32,11 +36,12 @@ final class DicomText {
      * The form person names are matched in when matching ignores case: upper case, without the empty
      * trailing components ("Doe^John^^^" = "Doe^John").
      */
-    static String normalizedName(String name) {
+    public static String normalizedName(String name) {
         if (name == null) {
             return null;
         }
-        String trimmed = name.replaceAll("[\\^=]+$", "").replaceAll("\\^+=", "=");
+        String trimmed = EMPTY_COMPONENTS_BEFORE_GROUP.matcher(TRAILING_EMPTY_COMPONENTS.matcher(name).replaceAll(""))
+                .replaceAll("=");
         return trimmed.toUpperCase(Locale.ROOT);
     }
 }

@@ -2,13 +2,14 @@ package org.qrarchive.archive.query.control;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+
+import org.qrarchive.archive.index.entity.DicomText;
 
 /**
  * Person names as case-insensitive matching sees them.
  *
- * <p>{@link #normalize} must give exactly what {@code index.entity.DicomText.normalizedName} stores in the
- * {@code *_norm} columns (PersonNamesTest compares the two): change both together.
+ * <p>{@link #normalize} is the rule that fills the {@code *_norm} columns
+ * ({@link DicomText#normalizedName}): a key and a stored name are compared in the same form.
  */
 final class PersonNames {
     private PersonNames() {
@@ -16,11 +17,7 @@ final class PersonNames {
 
     /** Upper case, without empty trailing components: "Doe^John^^^" becomes "DOE^JOHN". */
     static String normalize(String name) {
-        if (name == null) {
-            return null;
-        }
-        String trimmed = name.replaceAll("[\\^=]+$", "").replaceAll("\\^+=", "=");
-        return trimmed.toUpperCase(Locale.ROOT);
+        return DicomText.normalizedName(name);
     }
 
     /**
