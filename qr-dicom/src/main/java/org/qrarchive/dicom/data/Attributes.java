@@ -205,6 +205,39 @@ public final class Attributes {
         return put(tag, vr, b);
     }
 
+    /**
+     * Copies element {@code tag} of {@code from} into this data set as it is: value bytes unchanged (swapped
+     * if the two data sets differ in byte order), sequences item by item. Text stays in the bytes of
+     * {@code from}'s character set: copy into a data set with the same Specific Character Set.
+     *
+     * @return whether {@code from} has the element
+     */
+    public boolean copyFrom(Attributes from, int tag) {
+        int i = from.indexOf(tag);
+        if (i < 0) {
+            return false;
+        }
+        VR vr = from.vrs[i];
+        Object value = from.values[i];
+        if (value instanceof Sequence items) {
+            List<Attributes> copies = newSequence(tag);
+            for (Attributes item : items) {
+                Attributes copy = new Attributes(item.bigEndian, item.size);
+                copies.add(copy);
+                for (int k = 0; k < item.size; k++) {
+                    copy.copyFrom(item, item.tags[k]);
+                }
+            }
+        } else if (value instanceof byte[] b && bigEndian != from.bigEndian && vr.swapUnit() > 1) {
+            byte[] swapped = b.clone();
+            ByteOrder.swap(swapped, vr.swapUnit());
+            put(tag, vr, swapped);
+        } else {
+            put(tag, vr, value); // values are never changed in place: sharing them is safe
+        }
+        return true;
+    }
+
     /** Creates (or replaces) a sequence element and returns its mutable item list. */
     public List<Attributes> newSequence(int tag) {
         Sequence items = new Sequence(this);

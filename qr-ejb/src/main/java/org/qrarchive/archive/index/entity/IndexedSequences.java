@@ -4,14 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 
 import org.qrarchive.dicom.data.Attributes;
 import org.qrarchive.dicom.data.DicomInputStream;
 import org.qrarchive.dicom.data.DicomOutputStream;
 import org.qrarchive.dicom.data.Tag;
 import org.qrarchive.dicom.data.TransferSyntax;
-import org.qrarchive.dicom.data.VR;
 
 /**
  * The sequence attributes each level of the index keeps, so that C-FIND can match and return them
@@ -38,18 +36,14 @@ public final class IndexedSequences {
     public static byte[] encode(Attributes ds, int[] tags) {
         Attributes kept = null;
         for (int tag : tags) {
-            List<Attributes> items = ds.getSequence(tag);
-            if (items == null) {
+            if (ds.getSequence(tag) == null) {
                 continue;
             }
             if (kept == null) {
-                kept = new Attributes(false, tags.length + 1);
-                byte[] charset = ds.getBytes(Tag.SpecificCharacterSet);
-                if (charset != null) {
-                    kept.setBytes(Tag.SpecificCharacterSet, VR.CS, charset);
-                }
+                kept = new Attributes(ds.bigEndian(), tags.length + 1);
+                kept.copyFrom(ds, Tag.SpecificCharacterSet);
             }
-            copyItems(items, kept.newSequence(tag));
+            kept.copyFrom(ds, tag);
         }
         if (kept == null) {
             return null;
@@ -77,22 +71,6 @@ public final class IndexedSequences {
             return new DicomInputStream(new ByteArrayInputStream(encoded), TransferSyntax.EXPLICIT_LE).readDataset();
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt sequences in the index", e);
-        }
-    }
-
-    /** Copies the items value by value: the received items stay with the data set they belong to. */
-    private static void copyItems(List<Attributes> from, List<Attributes> to) {
-        for (Attributes item : from) {
-            Attributes copy = new Attributes(false, item.size());
-            to.add(copy);
-            item.forEachTag(tag -> {
-                List<Attributes> nested = item.getSequence(tag);
-                if (nested != null) {
-                    copyItems(nested, copy.newSequence(tag));
-                } else if (item.getBytes(tag) != null) {
-                    copy.setBytes(tag, item.getVR(tag), item.getBytes(tag));
-                }
-            });
         }
     }
 }

@@ -69,9 +69,9 @@ public record SequenceKey(QueryKey key, List<Integer> requested, List<Condition>
         if (!conditions.isEmpty() && (items == null || items.isEmpty())) {
             return null;
         }
-        Attributes holder = new Attributes(false, 2);
-        if (kept != null && kept.getBytes(Tag.SpecificCharacterSet) != null) {
-            holder.setBytes(Tag.SpecificCharacterSet, VR.CS, kept.getBytes(Tag.SpecificCharacterSet));
+        Attributes holder = new Attributes(kept != null && kept.bigEndian(), 2);
+        if (kept != null) {
+            holder.copyFrom(kept, Tag.SpecificCharacterSet);
         }
         List<Attributes> result = holder.newSequence(key.tag());
         if (items == null) {
@@ -96,36 +96,21 @@ public record SequenceKey(QueryKey key, List<Integer> requested, List<Condition>
 
     /** A copy of the requested attributes; an absent one is zero length, as for any return key. */
     private Attributes reduced(Attributes item) {
-        Attributes copy = new Attributes(false, Math.max(requested.size(), item.size()));
+        Attributes copy = new Attributes(item.bigEndian(), Math.max(requested.size(), item.size()));
         if (requested.isEmpty()) {
-            copyAll(item, copy);
+            item.forEachTag(tag -> copy.copyFrom(item, tag));
             return copy;
         }
         for (int tag : requested) {
-            copyValue(item, copy, tag, ElementDictionary.vrOf(tag));
+            if (!copy.copyFrom(item, tag)) {
+                VR vr = ElementDictionary.vrOf(tag);
+                if (vr == VR.SQ) {
+                    copy.newSequence(tag);
+                } else {
+                    copy.setBytes(tag, vr != null ? vr : VR.UN, null);
+                }
+            }
         }
         return copy;
-    }
-
-    private static void copyAll(Attributes from, Attributes to) {
-        from.forEachTag(tag -> copyValue(from, to, tag, from.getVR(tag)));
-    }
-
-    private static void copyValue(Attributes from, Attributes to, int tag, VR vr) {
-        List<Attributes> nested = from.getSequence(tag);
-        if (nested != null) {
-            List<Attributes> target = to.newSequence(tag);
-            for (Attributes item : nested) {
-                Attributes copy = new Attributes(false, item.size());
-                target.add(copy);
-                copyAll(item, copy);
-            }
-        } else if (from.getBytes(tag) != null) {
-            to.setBytes(tag, from.getVR(tag), from.getBytes(tag));
-        } else if (vr == VR.SQ) {
-            to.newSequence(tag);
-        } else {
-            to.setBytes(tag, vr != null ? vr : VR.UN, null);
-        }
     }
 }
