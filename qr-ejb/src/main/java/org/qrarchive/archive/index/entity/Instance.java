@@ -126,4 +126,5 @@ public class Instance {
 
     public String sourceAETitle() {
         return sourceAETitle;
-    }}
+    }
+}

@@ -167,4 +167,5 @@ public class Patient {
 
     public Instant updatedAt() {
         return updatedAt;
-    }}
+    }
+}

@@ -120,4 +120,5 @@ public class Series {
 
     public Instant updatedAt() {
         return updatedAt;
-    }}
+    }
+}

@@ -217,4 +217,5 @@ public class Study {
 
     public Instant updatedAt() {
         return updatedAt;
-    }}
+    }
+}

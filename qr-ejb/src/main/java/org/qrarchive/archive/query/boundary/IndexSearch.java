@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -52,9 +53,15 @@ public class IndexSearch {
         TypedQuery<Object[]> q = em.createQuery(query.jpql(), Object[].class);
         query.parameters().forEach(q::setParameter);
         List<Object[]> rows = q.setFirstResult(first).setMaxResults(max).getResultList();
+        Map<ReturnKey, Predicate<Attributes>> itemTests = new HashMap<>();
+        for (ReturnKey key : request.returnKeys()) {
+            if (key.fill() == ReturnKey.Fill.SEQUENCE) {
+                itemTests.put(key, key.sequence().itemTest(query.pnMatching()));
+            }
+        }
         List<Attributes> responses = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            Map<Integer, List<Attributes>> items = matchSequences(query, request, row);
+            Map<Integer, List<Attributes>> items = matchSequences(query, itemTests, row);
             if (items != null) {
                 responses.add(response(query, request, row, items, retrieveAETitle, charset));
             }
@@ -63,17 +70,15 @@ public class IndexSearch {
     }
 
     /** The matching items of every sequence key by tag, or {@code null} when a sequence key rules the row out. */
-    private static Map<Integer, List<Attributes>> matchSequences(FindQuery query, QueryRequest request,
-            Object[] row) {
+    private static Map<Integer, List<Attributes>> matchSequences(FindQuery query,
+            Map<ReturnKey, Predicate<Attributes>> itemTests, Object[] row) {
         Map<Integer, List<Attributes>> result = new HashMap<>();
         Map<QueryLevel, Attributes> decoded = new EnumMap<>(QueryLevel.class);
-        for (ReturnKey key : request.returnKeys()) {
-            if (key.fill() != ReturnKey.Fill.SEQUENCE) {
-                continue;
-            }
+        for (Map.Entry<ReturnKey, Predicate<Attributes>> e : itemTests.entrySet()) {
+            ReturnKey key = e.getKey();
             Attributes kept = decoded.computeIfAbsent(key.key().level(),
                     l -> IndexedSequences.decode((byte[]) query.value(row, key.key())));
-            List<Attributes> items = key.sequence().match(kept, query.pnMatching());
+            List<Attributes> items = key.sequence().match(kept, e.getValue());
             if (items == null) {
                 return null;
             }

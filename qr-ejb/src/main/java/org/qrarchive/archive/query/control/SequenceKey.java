@@ -2,6 +2,7 @@ package org.qrarchive.archive.query.control;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.qrarchive.dicom.data.Attributes;
 import org.qrarchive.dicom.data.ElementDictionary;
@@ -60,11 +61,25 @@ public record SequenceKey(QueryKey key, List<Integer> requested, List<Condition>
     }
 
     /**
-     * The items of {@code kept} (the entity's sequences, {@code null} when it has none) that match, reduced
-     * to the requested attributes, as children of a data set with the kept character set (so that their text
-     * decodes); {@code null} when the entity does not match.
+     * The test an item must pass, prepared once per query: every item key matches
+     * ({@link ValueMatching}).
      */
-    public List<Attributes> match(Attributes kept, PersonNameMatching pnMatching) {
+    public Predicate<Attributes> itemTest(PersonNameMatching pnMatching) {
+        List<Predicate<Attributes>> tests = new ArrayList<>(conditions.size());
+        for (Condition c : conditions) {
+            Predicate<String[]> values = ValueMatching.of(c, pnMatching);
+            int tag = c.key().tag();
+            tests.add(item -> values.test(item.getStrings(tag)));
+        }
+        return item -> tests.stream().allMatch(t -> t.test(item));
+    }
+
+    /**
+     * The items of {@code kept} (the entity's sequences, {@code null} when it has none) that pass
+     * {@code itemTest} (from {@link #itemTest}), reduced to the requested attributes, as children of a data set
+     * with the kept character set (so that their text decodes); {@code null} when the entity does not match.
+     */
+    public List<Attributes> match(Attributes kept, Predicate<Attributes> itemTest) {
         List<Attributes> items = kept == null ? null : kept.getSequence(key.tag());
         if (!conditions.isEmpty() && (items == null || items.isEmpty())) {
             return null;
@@ -78,20 +93,11 @@ public record SequenceKey(QueryKey key, List<Integer> requested, List<Condition>
             return result;
         }
         for (Attributes item : items) {
-            if (matchesAll(item, pnMatching)) {
+            if (itemTest.test(item)) {
                 result.add(reduced(item));
             }
         }
         return conditions.isEmpty() || !result.isEmpty() ? result : null;
-    }
-
-    private boolean matchesAll(Attributes item, PersonNameMatching pnMatching) {
-        for (Condition c : conditions) {
-            if (!ValueMatching.matches(c, item.getStrings(c.key().tag()), pnMatching)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A copy of the requested attributes; an absent one is zero length, as for any return key. */

@@ -1,5 +1,8 @@
 package org.qrarchive.archive.query.control;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.qrarchive.dicom.data.VR;
@@ -9,51 +12,55 @@ import org.qrarchive.dicom.data.VR;
  * evaluate (the item keys of a sequence). The same rules as {@link JpqlFilter} renders into JPQL: exact
  * single values, '*' and '?' counted in characters, inclusive string ranges in the form of
  * {@link RangeBounds}, UID lists; person names ignore case unless matching is case-sensitive.
+ *
+ * <p>A condition is prepared once per query ({@link #of}): key values normalized, wildcards compiled; the
+ * test then runs for every item of every row.
  */
 final class ValueMatching {
     private ValueMatching() {
     }
 
-    /** Whether one of {@code values} matches; an absent or empty value matches no condition. */
-    static boolean matches(Condition condition, String[] values, PersonNameMatching pnMatching) {
-        if (values == null) {
-            return false;
-        }
+    /** A test of an element's values: one of them must match; an absent or empty value matches nothing. */
+    static Predicate<String[]> of(Condition condition, PersonNameMatching pnMatching) {
         boolean ignoreCase = condition.key().vr() == VR.PN && pnMatching == PersonNameMatching.CASE_INSENSITIVE;
-        for (String value : values) {
-            if (!value.isEmpty() && matchesOne(condition, ignoreCase ? PersonNames.normalize(value) : value,
-                    ignoreCase)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean matchesOne(Condition condition, String value, boolean ignoreCase) {
-        if (condition instanceof Condition.SingleValue c) {
-            return value.equals(ignoreCase ? PersonNames.normalize(c.value()) : c.value());
-        }
-        if (condition instanceof Condition.Wildcard c) {
-            for (String pattern : ignoreCase ? PersonNames.patterns(c.pattern()) : java.util.List.of(c.pattern())) {
-                if (regex(pattern).matcher(value).matches()) {
-                    return true;
+        Predicate<String> one = single(condition, ignoreCase);
+        return values -> {
+            if (values != null) {
+                for (String value : values) {
+                    if (!value.isEmpty() && one.test(ignoreCase ? PersonNames.normalize(value) : value)) {
+                        return true;
+                    }
                 }
             }
             return false;
+        };
+    }
+
+    /** The test of one value, already normalized when {@code ignoreCase}. */
+    private static Predicate<String> single(Condition condition, boolean ignoreCase) {
+        if (condition instanceof Condition.SingleValue c) {
+            String expected = ignoreCase ? PersonNames.normalize(c.value()) : c.value();
+            return expected::equals;
+        }
+        if (condition instanceof Condition.Wildcard c) {
+            List<Pattern> patterns = new ArrayList<>(2);
+            for (String pattern : ignoreCase ? PersonNames.patterns(c.pattern()) : List.of(c.pattern())) {
+                patterns.add(regex(pattern));
+            }
+            return value -> patterns.stream().anyMatch(p -> p.matcher(value).matches());
         }
         if (condition instanceof Condition.UidList c) {
-            return c.uids().contains(value);
+            return c.uids()::contains;
         }
         if (condition instanceof Condition.Range c) {
-            return (c.lower() == null || value.compareTo(c.lower()) >= 0)
+            return value -> (c.lower() == null || value.compareTo(c.lower()) >= 0)
                     && (c.upper() == null || value.compareTo(c.upper()) <= 0);
         }
+        List<Predicate<String>> alternatives = new ArrayList<>();
         for (Condition alternative : ((Condition.AnyOf) condition).alternatives()) {
-            if (matchesOne(alternative, value, ignoreCase)) {
-                return true;
-            }
+            alternatives.add(single(alternative, ignoreCase));
         }
-        return false;
+        return value -> alternatives.stream().anyMatch(a -> a.test(value));
     }
 
     private static Pattern regex(String pattern) {

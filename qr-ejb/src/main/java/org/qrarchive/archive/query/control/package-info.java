@@ -24,7 +24,8 @@
  *             case INDEX -> ...;                         // (String) q.value(row, k.key()), zero length when null
  *             case AGGREGATE -> ...;                     // k.key().aggregate().valueJpql(), :owner =
  *                                                        //   q.pk(row, k.key().aggregate().owner())
- *             case SEQUENCE -> ...;                      // k.sequence().match(decoded q.value(row, k.key()), ...)
+ *             case SEQUENCE -> ...;                      // k.sequence().match(decoded q.value(row, k.key()),
+ *                                                        //   k.sequence().itemTest(pn), prepared once)
  *             case EMPTY -> ...;                         // zero length (an empty sequence for VR SQ)
  *         }
  *     }

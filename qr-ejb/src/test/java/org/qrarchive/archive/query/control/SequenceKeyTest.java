@@ -35,8 +35,16 @@ class SequenceKeyTest {
         item.setString(Tag.CodeMeaning, VR.LO, meaning);
     }
 
-    private static SequenceKey key(Object... tagsAndValues) throws QueryFailure {
-        return SequenceKey.parse(QueryKeys.get(Tag.ProcedureCodeSequence), Ids.of(null, tagsAndValues), true);
+    /** A sequence key with its item test prepared as a query prepares it. */
+    private record Probe(SequenceKey key) {
+        List<Attributes> match(Attributes kept, PersonNameMatching pnMatching) {
+            return key.match(kept, key.itemTest(pnMatching));
+        }
+    }
+
+    private static Probe key(Object... tagsAndValues) throws QueryFailure {
+        return new Probe(SequenceKey.parse(QueryKeys.get(Tag.ProcedureCodeSequence), Ids.of(null, tagsAndValues),
+                true));
     }
 
     @Test
@@ -94,7 +102,7 @@ class SequenceKeyTest {
         Attributes kept = IndexedSequences.decode(IndexedSequences.encode(ds, IndexedSequences.STUDY));
         Attributes query = new Attributes();
         query.setString(Tag.ReferencedSOPInstanceUID, VR.UI, "9.9", "1.2.3.4");
-        SequenceKey key = SequenceKey.parse(QueryKeys.get(Tag.ReferencedStudySequence), query, false);
+        Probe key = new Probe(SequenceKey.parse(QueryKeys.get(Tag.ReferencedStudySequence), query, false));
         assertEquals("1.2.3.4", key.match(kept, INSENSITIVE).get(0).getString(Tag.ReferencedSOPInstanceUID));
         assertNull(key.match(kept(), INSENSITIVE), "kept sequences of other tags do not count");
     }
@@ -108,7 +116,7 @@ class SequenceKeyTest {
         Attributes kept = IndexedSequences.decode(IndexedSequences.encode(ds, IndexedSequences.PATIENT));
         Attributes query = new Attributes();
         query.setString(Tag.PersonName, VR.PN, "doe^j*");
-        SequenceKey key = SequenceKey.parse(QueryKeys.get(Tag.ReferencedPatientSequence), query, false);
+        Probe key = new Probe(SequenceKey.parse(QueryKeys.get(Tag.ReferencedPatientSequence), query, false));
         assertEquals(1, key.match(kept, INSENSITIVE).size());
         assertNull(key.match(kept, PersonNameMatching.CASE_SENSITIVE));
     }
