@@ -42,6 +42,7 @@ public class ArchiveConfig {
     public static final String STORE_PADDING = "qr.store.padding";
     public static final String STORE_COMPRESSION_LEVEL = "qr.store.compression-level";
     public static final String STORE_FSYNC = "qr.store.fsync";
+    public static final String STORE_DROP_CACHE = "qr.store.drop-cache";
     public static final String READERS = "qr.ae.readers";
     public static final String FIND_PATIENT_ROOT = "qr.find.patient-root";
     public static final String FIND_STUDY_ROOT = "qr.find.study-root";
@@ -101,7 +102,8 @@ public class ArchiveConfig {
         return new StoreSettings(flag(STORE_IGNORE), flag(STORE_NO_PARALLEL), flag(STORE_UID_PADDING),
                 flag(STORE_WRITE_DATASET), flag(STORE_BIT_PRESERVING),
                 TransferSyntaxPreference.forWriting(System.getProperty(STORE_WRITE_TS, "same")), encoding,
-                !"false".equalsIgnoreCase(System.getProperty(STORE_FSYNC, "true").trim()));
+                !"false".equalsIgnoreCase(System.getProperty(STORE_FSYNC, "true").trim()),
+                !"false".equalsIgnoreCase(System.getProperty(STORE_DROP_CACHE, "true").trim()));
     }
 
     private static EncodingOptions.GroupLength groupLength(String value) {

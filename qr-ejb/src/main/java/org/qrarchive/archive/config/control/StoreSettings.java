@@ -14,9 +14,11 @@ import org.qrarchive.dicom.data.TransferSyntax;
  * @param writeSyntax      transfer syntax to write, or {@code null} for the one received (+t=)
  * @param encoding         group length, length encoding, padding and deflate level (+g, +e, +p, +cl)
  * @param fsync            force each file to disk before answering success
+ * @param dropCache        once a file is forced to disk, let the kernel drop its cached pages
  */
 public record StoreSettings(boolean ignore, boolean noParallelStore, boolean fixUidPadding, boolean writeDataset,
-        boolean bitPreserving, TransferSyntax writeSyntax, EncodingOptions encoding, boolean fsync) {
+        boolean bitPreserving, TransferSyntax writeSyntax, EncodingOptions encoding, boolean fsync,
+        boolean dropCache) {
 
     /**
      * Whether the received bytes can be written as they are: nothing asks for a re-encoding of the data

@@ -143,7 +143,7 @@ public class StorageService implements DimseService {
             target = area.resolve(relative);
             Path destination = target;
             placing = fileTasks.submit(() -> {
-                writer.place(written, destination, settings.fsync());
+                writer.place(written, destination, settings);
                 return null;
             });
             InstanceIndexer.Indexed indexed = index(ae, header, new InstanceIndexer.StoredFile(relative,

@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.qrarchive.archive.config.control.StoreSettings;
 import org.qrarchive.dicom.data.Attributes;
@@ -32,6 +33,9 @@ import org.qrarchive.dicom.dimse.Status;
 public class ObjectWriter {
     private static final int BUFFER = 256 * 1024;
     static final String INCOMING = ".incoming";
+
+    @Inject
+    PageCache pageCache;
 
     /** A written file, not yet at its final place. */
     public record Written(Path file, long size, TransferSyntax syntax) {
@@ -67,7 +71,7 @@ public class ObjectWriter {
         Path incoming = area.resolve(INCOMING);
         Path spool = incoming.resolve(UUID.randomUUID() + ".part");
         try {
-            Files.createDirectories(incoming);
+            ensureDirectory(incoming);
         } catch (IOException e) {
             drain(data);
             throw new StoreFailure(Status.OUT_OF_RESOURCES, "cannot create " + incoming, e);
@@ -122,13 +126,26 @@ public class ObjectWriter {
      * part of the archive is committed only after both flushes. A crash before them can at worst leave a
      * file without an index row, never a row without its file.
      */
-    public void place(Written written, Path target, boolean fsync) throws IOException {
+    public void place(Written written, Path target, StoreSettings settings) throws IOException {
         Path dir = target.getParent();
-        Files.createDirectories(dir);
+        ensureDirectory(dir);
         Files.move(written.file(), target, StandardCopyOption.ATOMIC_MOVE);
-        if (fsync) {
+        if (settings.fsync()) {
             force(target);
             force(dir);
+            if (settings.dropCache()) {
+                pageCache.drop(target);
+            }
+        }
+    }
+
+    /**
+     * Files.createDirectories alone would throw and catch an exception for every existing directory:
+     * twice per object, with the deep stacks of an application server.
+     */
+    private static void ensureDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
         }
     }
 
