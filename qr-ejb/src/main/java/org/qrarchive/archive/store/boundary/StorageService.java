@@ -151,8 +151,10 @@ public class StorageService implements DimseService {
             if (indexed.replacedFile() != null && !indexed.replacedFile().equals(relative)) {
                 Files.deleteIfExists(area.resolve(indexed.replacedFile()));
             }
+            Path stored = target;
             target = null; // stored: keep it
             respond(as, pc, command, Status.SUCCESS, null);
+            writer.release(stored, settings);
         } catch (IOException | RuntimeException e) {
             LOG.warnf(e, "%s: storing %s failed", as, iuid);
             respond(as, pc, command, Status.PROCESSING_FAILURE, "cannot store: " + e.getMessage());
