@@ -43,37 +43,13 @@ public class InstanceIndexer {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Indexed index(String aeTitle, Attributes ds, StoredFile file, Future<?> fileInPlace) {
-        String[] patientKey = Patient.key(ds);
-        Patient patient = first(em.createNamedQuery(Patient.BY_ID, Patient.class).setParameter("ae", aeTitle)
-                .setParameter("id", patientKey[0]).setParameter("issuer", patientKey[1]).getResultList());
-        if (patient == null) {
-            patient = new Patient(aeTitle, patientKey[0], patientKey[1]);
-            patient.update(ds);
-            em.persist(patient); // after update(): Hibernate inserts the state persist() saw
-        } else {
-            patient.update(ds);
-        }
-
-        String studyUid = ds.getString(Tag.StudyInstanceUID);
-        Study study = first(em.createNamedQuery(Study.BY_UID, Study.class).setParameter("ae", aeTitle)
-                .setParameter("uid", studyUid).getResultList());
-        if (study == null) {
-            study = new Study(aeTitle, patient, studyUid);
-            study.update(ds, patient);
-            em.persist(study);
-        } else {
-            study.update(ds, patient);
-        }
-
-        String seriesUid = ds.getString(Tag.SeriesInstanceUID);
-        Series series = first(em.createNamedQuery(Series.BY_UID, Series.class).setParameter("ae", aeTitle)
-                .setParameter("uid", seriesUid).getResultList());
+        Series series = knownSeries(aeTitle, ds);
         if (series == null) {
-            series = new Series(aeTitle, study, seriesUid);
-            series.update(ds, study);
-            em.persist(series);
+            series = seriesFor(aeTitle, ds, studyFor(aeTitle, ds, patientFor(aeTitle, ds)));
         } else {
-            series.update(ds, study);
+            series.study().patient().update(ds);
+            series.study().update(ds, series.study().patient());
+            series.update(ds, series.study());
         }
 
         String sopUid = ds.getString(Tag.SOPInstanceUID);
@@ -96,6 +72,66 @@ public class InstanceIndexer {
         }
         awaitFile(fileInPlace);
         return new Indexed(instance.pk(), replaced);
+    }
+
+    /**
+     * The common case, an object of a series already indexed under the same study and patient, in one
+     * query instead of three; {@code null} otherwise.
+     */
+    private Series knownSeries(String aeTitle, Attributes ds) {
+        Series series = first(em.createNamedQuery(Series.BY_UID, Series.class)
+                .setHint("jakarta.persistence.fetchgraph", em.getEntityGraph(Series.WITH_OWNERS))
+                .setParameter("ae", aeTitle).setParameter("uid", ds.getString(Tag.SeriesInstanceUID))
+                .getResultList());
+        if (series == null || !series.study().studyInstanceUid().equals(ds.getString(Tag.StudyInstanceUID))) {
+            return null;
+        }
+        String[] patientKey = Patient.key(ds);
+        Patient patient = series.study().patient();
+        return patient.patientId().equals(patientKey[0]) && patient.issuerOfPatientId().equals(patientKey[1])
+                ? series : null;
+    }
+
+    private Patient patientFor(String aeTitle, Attributes ds) {
+        String[] patientKey = Patient.key(ds);
+        Patient patient = first(em.createNamedQuery(Patient.BY_ID, Patient.class).setParameter("ae", aeTitle)
+                .setParameter("id", patientKey[0]).setParameter("issuer", patientKey[1]).getResultList());
+        if (patient == null) {
+            patient = new Patient(aeTitle, patientKey[0], patientKey[1]);
+            patient.update(ds);
+            em.persist(patient); // after update(): Hibernate inserts the state persist() saw
+        } else {
+            patient.update(ds);
+        }
+        return patient;
+    }
+
+    private Study studyFor(String aeTitle, Attributes ds, Patient patient) {
+        String studyUid = ds.getString(Tag.StudyInstanceUID);
+        Study study = first(em.createNamedQuery(Study.BY_UID, Study.class).setParameter("ae", aeTitle)
+                .setParameter("uid", studyUid).getResultList());
+        if (study == null) {
+            study = new Study(aeTitle, patient, studyUid);
+            study.update(ds, patient);
+            em.persist(study);
+        } else {
+            study.update(ds, patient);
+        }
+        return study;
+    }
+
+    private Series seriesFor(String aeTitle, Attributes ds, Study study) {
+        String seriesUid = ds.getString(Tag.SeriesInstanceUID);
+        Series series = first(em.createNamedQuery(Series.BY_UID, Series.class).setParameter("ae", aeTitle)
+                .setParameter("uid", seriesUid).getResultList());
+        if (series == null) {
+            series = new Series(aeTitle, study, seriesUid);
+            series.update(ds, study);
+            em.persist(series);
+        } else {
+            series.update(ds, study);
+        }
+        return series;
     }
 
     private static void awaitFile(Future<?> fileInPlace) {

@@ -10,7 +10,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedAttributeNode;
+import jakarta.persistence.NamedEntityGraph;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.NamedSubgraph;
 import jakarta.persistence.Table;
 
 import org.qrarchive.dicom.data.Attributes;
@@ -21,8 +24,12 @@ import org.qrarchive.dicom.data.Tag;
 @Table(name = "qr_series")
 @NamedQuery(name = Series.BY_UID,
         query = "select s from Series s where s.aeTitle = :ae and s.seriesInstanceUid = :uid")
+@NamedEntityGraph(name = Series.WITH_OWNERS, attributeNodes = @NamedAttributeNode(value = "study", subgraph = "study"),
+        subgraphs = @NamedSubgraph(name = "study", attributeNodes = @NamedAttributeNode("patient")))
 public class Series {
     public static final String BY_UID = "Series.byUid";
+    /** The series with its study and patient: with {@link #BY_UID}, one query for what most stores need. */
+    public static final String WITH_OWNERS = "Series.withOwners";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "qr_seq")
