@@ -1,8 +1,8 @@
 package org.qrarchive.archive.index.boundary;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -32,17 +32,23 @@ public class InstanceIndexer {
     public record Indexed(long instancePk, String replacedFile) {
     }
 
+    /** Makes the stored file durable; called just before the index transaction commits. */
+    @FunctionalInterface
+    public interface FileInPlace {
+        void await() throws IOException;
+    }
+
     /** The file and how it was received. */
     public record StoredFile(String relativePath, long size, String transferSyntaxUid, String sourceAETitle) {
     }
 
     /**
-     * @param fileInPlace completes when the file is durably at its final place; waited for just before the
-     *                    commit, so that the database work overlaps the disk flushes, yet no row is ever
-     *                    committed for a file that is not safely on disk
+     * @param fileInPlace makes the file durable at its final place; called just before the commit, so
+     *                    that the database work overlaps the disk transfer, yet no row is ever committed
+     *                    for a file that is not safely on disk
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Indexed index(String aeTitle, Attributes ds, StoredFile file, Future<?> fileInPlace) {
+    public Indexed index(String aeTitle, Attributes ds, StoredFile file, FileInPlace fileInPlace) {
         Series series = knownSeries(aeTitle, ds);
         if (series == null) {
             series = seriesFor(aeTitle, ds, studyFor(aeTitle, ds, patientFor(aeTitle, ds)));
@@ -134,14 +140,11 @@ public class InstanceIndexer {
         return series;
     }
 
-    private static void awaitFile(Future<?> fileInPlace) {
+    private static void awaitFile(FileInPlace fileInPlace) {
         try {
-            fileInPlace.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the file was being written", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the file could not be put in place: " + e.getCause(), e.getCause());
+            fileInPlace.await();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the file could not be forced to disk: " + e.getMessage(), e);
         }
     }
 

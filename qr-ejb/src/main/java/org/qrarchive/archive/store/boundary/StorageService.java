@@ -7,16 +7,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -65,10 +61,6 @@ public class StorageService implements DimseService {
 
     @EJB
     InstanceIndexer indexer;
-
-    /** Forces files to disk while the index transaction does its database work. */
-    @Resource
-    ManagedExecutorService fileTasks;
 
     @Override
     public Set<String> sopClasses() {
@@ -121,7 +113,6 @@ public class StorageService implements DimseService {
             return;
         }
         Path target = null;
-        Future<?> placing = null;
         try {
             Attributes header = writer.readHeader(written, fileMeta != null);
             StoredUids uids = new StoredUids(
@@ -142,12 +133,10 @@ public class StorageService implements DimseService {
             String relative = uids.relativePath(UUID.randomUUID().toString().substring(0, 8));
             target = area.resolve(relative);
             Path destination = target;
-            placing = fileTasks.submit(() -> {
-                writer.place(written, destination, settings);
-                return null;
-            });
+            writer.moveIntoPlace(written, destination, settings);
             InstanceIndexer.Indexed indexed = index(ae, header, new InstanceIndexer.StoredFile(relative,
-                    written.size(), written.syntax().uid(), as.callingAETitle()), placing);
+                    written.size(), written.syntax().uid(), as.callingAETitle()),
+                    () -> writer.force(written, destination, settings));
             if (indexed.replacedFile() != null && !indexed.replacedFile().equals(relative)) {
                 Files.deleteIfExists(area.resolve(indexed.replacedFile()));
             }
@@ -159,9 +148,6 @@ public class StorageService implements DimseService {
             LOG.warnf(e, "%s: storing %s failed", as, iuid);
             respond(as, pc, command, Status.PROCESSING_FAILURE, "cannot store: " + e.getMessage());
         } finally {
-            if (placing != null && target != null) {
-                awaitQuietly(placing); // never delete under a rename still running
-            }
             Files.deleteIfExists(written.file());
             if (target != null) {
                 Files.deleteIfExists(target);
@@ -184,19 +170,9 @@ public class StorageService implements DimseService {
         return null;
     }
 
-    private static void awaitQuietly(Future<?> task) {
-        try {
-            task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            // reported by the indexer already
-        }
-    }
-
     /** Concurrent stores into one new study race to create it; the loser retries and finds it. */
     private InstanceIndexer.Indexed index(String ae, Attributes header, InstanceIndexer.StoredFile file,
-            Future<?> placing) {
+            InstanceIndexer.FileInPlace placing) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return indexer.index(ae, header, file, placing);

@@ -126,10 +126,22 @@ public class ObjectWriter {
     }
 
     /**
-     * Moves the written file to {@code target} in one atomic rename, then forces it to disk. Runs beside
-     * the index transaction, which waits for it before committing.
+     * Moves the written file to {@code target} in one atomic rename and starts writing it to disk;
+     * {@link #force} then waits until it is there. Whatever the caller does in between (the index
+     * work) overlaps the disk transfer, without a second thread.
+     */
+    public void moveIntoPlace(Written written, Path target, StoreSettings settings) throws IOException {
+        ensureDirectory(target.getParent());
+        Files.move(written.file(), target, StandardCopyOption.ATOMIC_MOVE);
+        if (settings.fsync()) {
+            pageCache.startWriteback(target);
+        }
+    }
+
+    /**
+     * Forces a file placed by {@link #moveIntoPlace} to disk, if the settings ask for it.
      *
-     * <p>The rename comes before the flush. On ext4 and XFS the rename updates the file's inode in the
+     * <p>The rename came before this flush. On ext4 and XFS the rename updates the file's inode in the
      * same journal transaction as the new directory entry, and journal transactions commit in order, so
      * the file's fsync makes its data, its new name and every directory created before it durable at
      * once; a further fsync of the directory would find nothing to commit and still cost a disk cache
@@ -137,14 +149,11 @@ public class ObjectWriter {
      * index row that makes the object part of the archive is committed only afterwards: a crash can at
      * worst leave a file without an index row, never a row without its file.
      */
-    public void place(Written written, Path target, StoreSettings settings) throws IOException {
-        Path dir = target.getParent();
-        ensureDirectory(dir);
-        Files.move(written.file(), target, StandardCopyOption.ATOMIC_MOVE);
+    public void force(Written written, Path target, StoreSettings settings) throws IOException {
         if (settings.fsync()) {
             force(target);
             if (!journalCoversRename(written.area())) {
-                force(dir);
+                force(target.getParent());
             }
         }
     }

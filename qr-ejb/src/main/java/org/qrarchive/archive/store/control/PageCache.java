@@ -30,12 +30,15 @@ public class PageCache {
     private static final Logger LOG = Logger.getLogger(PageCache.class);
     private static final int O_RDONLY = 0;
     private static final int POSIX_FADV_DONTNEED = 4;
+    private static final int SYNC_FILE_RANGE_WRITE = 2;
 
-    /** The three libc calls needed; JNA binds them by name. */
+    /** The libc calls needed; JNA binds them by name. */
     public interface LibC extends Library {
         int open(String path, int flags);
 
         int posix_fadvise(int fd, long offset, long length, int advice);
+
+        int sync_file_range(int fd, long offset, long nbytes, int flags);
 
         int close(int fd);
     }
@@ -61,19 +64,40 @@ public class PageCache {
     }
 
     /**
+     * Starts writing the dirty pages of {@code file} to disk and returns at once (sync_file_range), so
+     * that a later fsync finds most of the data written already and waits less. Durability still comes
+     * only from that fsync.
+     *
+     * @return whether the kernel accepted the request
+     */
+    public boolean startWriteback(Path file) {
+        return call(file, (c, fd) -> c.sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE));
+    }
+
+    /**
      * Lets the kernel reuse the cached pages of {@code file}, whose content must be on disk already
      * (dirty pages would be written back first, not dropped). Failures only cost the cache.
+     *
+     * @return whether the kernel accepted the advice
      */
-    public void drop(Path file) {
+    public boolean drop(Path file) {
+        return call(file, (c, fd) -> c.posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED));
+    }
+
+    private interface FdCall {
+        int apply(LibC libc, int fd);
+    }
+
+    private boolean call(Path file, FdCall call) {
         if (libc == null) {
-            return;
+            return false;
         }
         int fd = libc.open(file.toString(), O_RDONLY);
         if (fd < 0) {
-            return;
+            return false;
         }
         try {
-            libc.posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+            return call.apply(libc, fd) == 0;
         } finally {
             libc.close(fd);
         }
