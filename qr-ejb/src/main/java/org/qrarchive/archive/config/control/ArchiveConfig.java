@@ -143,7 +143,7 @@ public class ArchiveConfig {
 
     public AssociationSettings associationSettings() {
         return AssociationSettings.defaults()
-                .withMaxPduLength(Math.max(AssociationSettings.MIN_PDU_LENGTH, intValue(MAX_PDU, 65536)))
+                .withMaxPduLength(Math.max(AssociationSettings.MIN_PDU_LENGTH, intValue(MAX_PDU, 262144)))
                 .withTimeouts(seconds(TIMEOUT_CONNECT, 10), seconds(TIMEOUT_ACSE, 30), seconds(TIMEOUT_DIMSE, 300));
     }
 
