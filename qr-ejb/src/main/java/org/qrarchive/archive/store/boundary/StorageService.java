@@ -172,10 +172,10 @@ public class StorageService implements DimseService {
 
     /** Concurrent stores into one new study race to create it; the loser retries and finds it. */
     private InstanceIndexer.Indexed index(String ae, Attributes header, InstanceIndexer.StoredFile file,
-            InstanceIndexer.FileInPlace placing) {
+            InstanceIndexer.FileInPlace fileInPlace) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return indexer.index(ae, header, file, placing);
+                return indexer.index(ae, header, file, fileInPlace);
             } catch (ConcurrentIndexUpdate e) {
                 if (attempt >= INDEX_ATTEMPTS) {
                     throw e;
