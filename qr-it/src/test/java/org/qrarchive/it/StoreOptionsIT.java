@@ -46,7 +46,7 @@ import org.qrarchive.it.support.TestObjects.Study;
 
 /**
  * The qr.store.* options, changed at runtime through the management API (each restored afterwards):
- * write-ts, write-dataset, ignore, no-parallel, uid-padding.
+ * write-ts, write-dataset, drop-cache, ignore, no-parallel, uid-padding.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -211,6 +211,46 @@ class StoreOptionsIT {
             assertArrayEquals(DicomFiles.dataSetBytes(object.file()), readAll(stored),
                     "stored file = the data set bytes sent for " + object);
         }
+    }
+
+    /**
+     * qr.store.drop-cache: with it on (the default), a stored object's pages are out of the page cache
+     * once storescu has its answer (fincore: 0 bytes resident), so the next object reuses them; with it
+     * off they stay cached. The stored bytes are the sent ones either way.
+     */
+    @Test
+    void dropCacheLeavesStoredObjectsOutOfThePageCache() {
+        List<DicomObject> dropped = generator.generate(List.of(
+                spec("CT", TestObjects.CT, TestObjects.EXPLICIT_LE, 256, 256)), 1);
+        List<DicomObject> kept = generator.generate(List.of(
+                spec("CT", TestObjects.CT, TestObjects.EXPLICIT_LE, 256, 256)), 1);
+        sendAll(TestObjects.EXPLICIT_LE, dropped);
+        try (ServerProperties.Change keep = ServerProperties.set("qr.store.drop-cache", "false")) {
+            sendAll(TestObjects.EXPLICIT_LE, kept);
+        }
+        Path area = ServerControl.storageArea(AE);
+        Path droppedFile = storedFile(area, dropped.get(0));
+        Path keptFile = storedFile(area, kept.get(0));
+        assertEquals(0, residentBytes(droppedFile), droppedFile + " still cached");
+        assertTrue(residentBytes(keptFile) > 0, keptFile + " not cached although drop-cache was off");
+        for (DicomObject object : List.of(dropped.get(0), kept.get(0))) {
+            List<String> problems = StoreChecks.checkStoredAsSent(AE, area, object, "STORESCU");
+            assertTrue(problems.isEmpty(), String.join("\n", problems));
+        }
+    }
+
+    private static Path storedFile(Path area, DicomObject object) {
+        ModelNode view = ArchiveRest.instance(AE, object.sopInstanceUid())
+                .orElseThrow(() -> new AssertionError(object + " not in the index"));
+        return StoreChecks.storedFile(area, view);
+    }
+
+    /** util-linux's fincore: how many bytes of the file the page cache holds. */
+    private static long residentBytes(Path file) {
+        ProcessRunner.Result result = ProcessRunner.run("fincore", "--bytes", "--noheadings", "--output", "RES",
+                file.toString());
+        assertEquals(0, result.exitCode(), "fincore " + file + ": " + result.output());
+        return Long.parseLong(result.output().trim());
     }
 
     /** qr.store.ignore=true: storescu hears Success, yet nothing is stored or indexed. */
