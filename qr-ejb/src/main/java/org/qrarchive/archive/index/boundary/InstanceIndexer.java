@@ -53,9 +53,10 @@ public class InstanceIndexer {
         if (series == null) {
             series = seriesFor(aeTitle, ds, studyFor(aeTitle, ds, patientFor(aeTitle, ds)));
         } else {
-            series.study().patient().update(ds);
-            series.study().update(ds, series.study().patient());
-            series.update(ds, series.study());
+            Study study = series.study();
+            study.patient().update(ds);
+            study.update(ds, study.patient());
+            series.update(ds, study);
         }
 
         String sopUid = ds.getString(Tag.SOPInstanceUID);
