@@ -30,10 +30,12 @@ import org.qrarchive.it.support.ServerProperties;
 import org.qrarchive.it.support.StoreChecks;
 
 /**
- * The character set of C-FIND responses: the request's when it can hold the values (qr.find.charset=request,
- * the default), otherwise, or always with qr.find.charset=override, qr.find.convert-to (ASCII by default), with
- * characters that set cannot hold replaced by '?', transliterated or discarded (qr.find.unencodable).
- * Every check is on the bytes of the response value and its Specific Character Set.
+ * dcmqrscp's character set options of C-FIND responses, which an administrator may still choose although they
+ * lose characters: the request's set when it can hold the values (qr.find.charset=request, the default),
+ * otherwise, or always with qr.find.charset=override, a fixed qr.find.convert-to (ascii, utf8, latin1), with
+ * characters that set cannot hold replaced by '?', transliterated or discarded (qr.find.unencodable). The
+ * lossless default (qr.find.convert-to=stored) is {@link FindCharsetDefaultIT}'s. Every check is on the bytes
+ * of the response value and its Specific Character Set.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -112,20 +114,26 @@ class FindCharsetIT {
     }
 
     /**
-     * When the request's character set cannot hold a value (the Chinese name in a Latin-1 request, ü in a
-     * request without Specific Character Set), the answer falls back to qr.find.convert-to (ASCII) and the
-     * characters become '?' (qr.find.unencodable=replace, the default).
+     * With qr.find.convert-to=ascii (dcmqrscp's +A7), when the request's character set cannot hold a value (the
+     * Chinese name in a Latin-1 request, ü in a request without Specific Character Set), the answer falls back
+     * to ASCII and the characters become '?' (qr.find.unencodable=replace).
      */
     @Test
-    void fallbackToAsciiWithReplacementByDefault() {
-        FindScu.Result wangLatin1 = patients("ISO_IR 100", "Wang*").run(work);
-        assertMatches(wangLatin1, "PATIENT", "PatientID", setOf(fx.wang.id()));
-        assertName(wangLatin1, fx.wang, "", "Wang^XiaoDong=?^??", ASCII);
+    void fallbackToAsciiWithReplacement() {
+        try (ServerProperties.Change ascii = ServerProperties.set("qr.find.convert-to", "ascii")) {
+            FindScu.Result wangLatin1 = patients("ISO_IR 100", "Wang*").run(work);
+            assertMatches(wangLatin1, "PATIENT", "PatientID", setOf(fx.wang.id()));
+            assertName(wangLatin1, fx.wang, "", "Wang^XiaoDong=?^??", ASCII);
 
-        FindScu.Result noCharset = patients(null, "M?ller*").run(work);
-        assertMatches(noCharset, "PATIENT", "PatientID", setOf(fx.mueller.id(), fx.miller.id()));
-        assertName(noCharset, fx.mueller, "", "M?ller^Hans", ASCII);
-        assertName(noCharset, fx.miller, "", "Miller^Anna", ASCII);
+            FindScu.Result noCharset = patients(null, "M?ller*").run(work);
+            assertMatches(noCharset, "PATIENT", "PatientID", setOf(fx.mueller.id(), fx.miller.id()));
+            assertName(noCharset, fx.mueller, "", "M?ller^Hans", ASCII);
+            assertName(noCharset, fx.miller, "", "Miller^Anna", ASCII);
+        }
+        // the default again: nothing lost
+        FindScu.Result restored = patients(null, "M?ller*").run(work);
+        assertName(restored, fx.mueller, "ISO_IR 100", "Müller^Hans", LATIN1);
+        assertName(restored, fx.miller, "", "Miller^Anna", ASCII);
     }
 
     @Test

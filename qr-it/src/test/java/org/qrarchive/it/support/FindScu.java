@@ -672,7 +672,7 @@ public final class FindScu {
             return cs == null ? null : new String(cs, StandardCharsets.US_ASCII);
         }
 
-        /** The Java charset the response's text is in: ISO 8859-1, UTF-8 or ASCII. */
+        /** The Java charset the response's text is in: ISO 8859-1 or -5, UTF-8, ISO-2022-JP or ASCII. */
         public Charset javaCharset() {
             String cs = charset();
             if (cs == null || cs.isEmpty()) {
@@ -681,6 +681,8 @@ public final class FindScu {
             return switch (cs) {
                 case "ISO_IR 100" -> StandardCharsets.ISO_8859_1;
                 case "ISO_IR 192" -> StandardCharsets.UTF_8;
+                case "ISO_IR 144" -> CharsetFixture.ISO_8859_5;
+                case "\\ISO 2022 IR 87" -> CharsetFixture.ISO_2022_JP;
                 default -> throw new AssertionError("unexpected Specific Character Set " + cs + " in " + file);
             };
         }

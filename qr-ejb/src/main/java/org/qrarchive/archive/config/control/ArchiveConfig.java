@@ -131,7 +131,7 @@ public class ArchiveConfig {
 
     public FindSettings findSettings() {
         String charset = System.getProperty(FIND_CHARSET, "request").trim();
-        String convertTo = System.getProperty(FIND_CONVERT_TO, "ascii").trim();
+        String convertTo = System.getProperty(FIND_CONVERT_TO, "stored").trim();
         String unencodable = System.getProperty(FIND_UNENCODABLE, "replace").trim().toUpperCase(java.util.Locale.ROOT);
         return new FindSettings(flag(FIND_CHECK), flag(FIND_PN_CASE_SENSITIVE), intValue(FIND_MAX_MATCHES, 100_000),
                 !charset.equalsIgnoreCase("override"), FindSettings.charsetTerm(convertTo), unencodable);

@@ -10,15 +10,21 @@ import java.util.Locale;
  * @param maxMatches         refuse queries with more matches (A700)
  * @param useRequestCharset  answer in the request's character set when it can hold the values (+Cr) or
  *                           always in {@code convertTo} (-Cr)
- * @param convertTo          the Specific Character Set defined term(s) to fall back to ("" for ASCII)
+ * @param convertTo          the Specific Character Set defined term(s) to fall back to ("" for ASCII);
+ *                           {@code null} ("stored", the default): the set the values were stored in when
+ *                           they share one, else UTF-8, so that no character is lost
  * @param unencodable        REPLACE, TRANSLITERATE (-Ct) or DISCARD (-Cd) characters the set cannot hold
  */
 public record FindSettings(boolean strict, boolean caseSensitiveNames, int maxMatches, boolean useRequestCharset,
         String convertTo, String unencodable) {
 
-    /** Maps dcmqrscp's --convert-to-ascii/-utf8/-latin1 names, or takes a defined term as it is. */
+    /**
+     * Maps dcmqrscp's --convert-to-ascii/-utf8/-latin1 names, or takes a defined term as it is; "stored"
+     * (lossless) is {@code null}.
+     */
     static String charsetTerm(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
+            case "stored" -> null;
             case "ascii", "" -> "";
             case "utf8", "utf-8" -> "ISO_IR 192";
             case "latin1" -> "ISO_IR 100";

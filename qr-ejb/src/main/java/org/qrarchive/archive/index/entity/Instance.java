@@ -59,6 +59,14 @@ public class Instance {
     @Column(name = "source_ae_title")
     private String sourceAETitle;
 
+    /**
+     * The Specific Character Set (0008,0005) of the object the text of this row came from, values joined
+     * with backslash; {@code null} for the default repertoire. C-FIND answers in it when a request's set
+     * cannot hold the text.
+     */
+    @Column(name = "specific_charset")
+    private String specificCharset;
+
     /** Sequence attributes of this level ({@link IndexedSequences}), encoded; {@code null} when none. */
     @Column(name = "sequences")
     private byte[] sequences;
@@ -69,6 +77,7 @@ public class Instance {
         sopClassUid = DicomText.key(ds, Tag.SOPClassUID, 64);
         instanceNumber = DicomText.of(ds, Tag.InstanceNumber, 12);
         sequences = IndexedSequences.encode(ds, IndexedSequences.INSTANCE);
+        specificCharset = DicomText.of(ds, Tag.SpecificCharacterSet, 256);
         transferSyntaxUid = transferSyntax;
         filePath = path;
         fileSize = size;
@@ -126,5 +135,9 @@ public class Instance {
 
     public String sourceAETitle() {
         return sourceAETitle;
+    }
+
+    public String specificCharset() {
+        return specificCharset;
     }
 }

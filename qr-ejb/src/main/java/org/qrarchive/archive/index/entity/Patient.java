@@ -70,6 +70,14 @@ public class Patient {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /**
+     * The Specific Character Set (0008,0005) of the object the text of this row came from, values joined
+     * with backslash; {@code null} for the default repertoire. C-FIND answers in it when a request's set
+     * cannot hold the text.
+     */
+    @Column(name = "specific_charset")
+    private String specificCharset;
+
     /** Sequence attributes of this level ({@link IndexedSequences}), encoded; {@code null} when none. */
     @Column(name = "sequences")
     private byte[] sequences;
@@ -87,6 +95,7 @@ public class Patient {
         ethnicGroup = DicomText.of(ds, Tag.EthnicGroup, 16);
         patientComments = DicomText.of(ds, Tag.PatientComments, 10240);
         sequences = IndexedSequences.encode(ds, IndexedSequences.PATIENT);
+        specificCharset = DicomText.of(ds, Tag.SpecificCharacterSet, 256);
         // an unchanged object must not cost an UPDATE per stored instance
         if (!before.equals(state())) {
             updatedAt = Instant.now();
@@ -95,7 +104,8 @@ public class Patient {
 
     private Object state() {
         return Arrays.asList(patientName, patientNameNorm, patientBirthDate, patientBirthTime, patientSex,
-                otherPatientIds, otherPatientNames, ethnicGroup, patientComments, IndexedSequences.comparable(sequences));
+                otherPatientIds, otherPatientNames, ethnicGroup, patientComments, IndexedSequences.comparable(sequences),
+                specificCharset);
     }
 
     /** The key of the patient of {@code ds}: Patient ID and Issuer of Patient ID, absent ones as "". */
@@ -167,5 +177,9 @@ public class Patient {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public String specificCharset() {
+        return specificCharset;
     }
 }

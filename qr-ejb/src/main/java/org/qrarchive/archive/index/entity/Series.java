@@ -63,6 +63,14 @@ public class Series {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /**
+     * The Specific Character Set (0008,0005) of the object the text of this row came from, values joined
+     * with backslash; {@code null} for the default repertoire. C-FIND answers in it when a request's set
+     * cannot hold the text.
+     */
+    @Column(name = "specific_charset")
+    private String specificCharset;
+
     /** Sequence attributes of this level ({@link IndexedSequences}), encoded; {@code null} when none. */
     @Column(name = "sequences")
     private byte[] sequences;
@@ -76,6 +84,7 @@ public class Series {
         seriesDescription = DicomText.of(ds, Tag.SeriesDescription, 1024);
         performedProcedureStepStartDate = DicomText.of(ds, Tag.PerformedProcedureStepStartDate, 8);
         sequences = IndexedSequences.encode(ds, IndexedSequences.SERIES);
+        specificCharset = DicomText.of(ds, Tag.SpecificCharacterSet, 256);
         // an unchanged object must not cost an UPDATE per stored instance
         if (!before.equals(state())) {
             updatedAt = Instant.now();
@@ -84,7 +93,8 @@ public class Series {
 
     private Object state() {
         return Arrays.asList(study == null ? null : study.pk(), modality, seriesNumber, seriesDescription,
-                performedProcedureStepStartDate, IndexedSequences.comparable(sequences));
+                performedProcedureStepStartDate, IndexedSequences.comparable(sequences),
+                specificCharset);
     }
 
     protected Series() {
@@ -127,5 +137,9 @@ public class Series {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public String specificCharset() {
+        return specificCharset;
     }
 }

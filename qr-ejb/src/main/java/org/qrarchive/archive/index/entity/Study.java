@@ -88,6 +88,14 @@ public class Study {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /**
+     * The Specific Character Set (0008,0005) of the object the text of this row came from, values joined
+     * with backslash; {@code null} for the default repertoire. C-FIND answers in it when a request's set
+     * cannot hold the text.
+     */
+    @Column(name = "specific_charset")
+    private String specificCharset;
+
     /** Sequence attributes of this level ({@link IndexedSequences}), encoded; {@code null} when none. */
     @Column(name = "sequences")
     private byte[] sequences;
@@ -112,6 +120,7 @@ public class Study {
         studyId = DicomText.of(ds, Tag.StudyID, 16);
         otherStudyNumbers = DicomText.of(ds, Tag.OtherStudyNumbers, 1024);
         sequences = IndexedSequences.encode(ds, IndexedSequences.STUDY);
+        specificCharset = DicomText.of(ds, Tag.SpecificCharacterSet, 256);
         // an unchanged object must not cost an UPDATE per stored instance
         if (!before.equals(state())) {
             updatedAt = Instant.now();
@@ -122,7 +131,8 @@ public class Study {
         return Arrays.asList(patient == null ? null : patient.pk(), studyDate, studyTime, accessionNumber,
                 referringPhysicianName, referringPhysicianNameNorm, studyDescription, nameOfPhysiciansReadingStudy,
                 admittingDiagnosesDescription, patientAge, patientSize, patientWeight, occupation,
-                additionalPatientHistory, studyId, otherStudyNumbers, IndexedSequences.comparable(sequences));
+                additionalPatientHistory, studyId, otherStudyNumbers, IndexedSequences.comparable(sequences),
+                specificCharset);
     }
 
     protected Study() {
@@ -217,5 +227,9 @@ public class Study {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public String specificCharset() {
+        return specificCharset;
     }
 }

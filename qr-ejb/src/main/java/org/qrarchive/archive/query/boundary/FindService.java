@@ -165,8 +165,9 @@ public class FindService implements DimseService {
     }
 
     private static ResponseCharset responseCharset(FindSettings settings) {
-        SpecificCharacterSet target = settings.convertTo().isEmpty() ? SpecificCharacterSet.DEFAULT
-                : SpecificCharacterSet.valueOf(settings.convertTo().split("\\\\"));
+        String term = settings.convertTo();
+        SpecificCharacterSet target = term == null ? null
+                : term.isEmpty() ? SpecificCharacterSet.DEFAULT : SpecificCharacterSet.valueOf(term.split("\\\\"));
         return new ResponseCharset(settings.useRequestCharset(), target,
                 ResponseCharset.Unencodable.valueOf(settings.unencodable()));
     }

@@ -1,10 +1,13 @@
 package org.qrarchive.archive.query.boundary;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import jakarta.ejb.Stateless;
@@ -91,15 +94,28 @@ public class IndexSearch {
             Map<Integer, List<Attributes>> items, String retrieveAETitle, ResponseCharset charset) {
         List<String[]> values = new ArrayList<>(request.returnKeys().size());
         List<String> texts = new ArrayList<>();
+        Set<String> storedSets = new HashSet<>();
         for (ReturnKey key : request.returnKeys()) {
             String[] v = key.fill() == ReturnKey.Fill.SEQUENCE ? null : value(query, request, row, key, retrieveAETitle);
             values.add(v);
             if (v != null) {
                 texts.addAll(List.of(v));
+                if (key.fill() == ReturnKey.Fill.INDEX && Arrays.stream(v).anyMatch(ResponseCharset::isExtended)) {
+                    storedSets.add(query.storedCharset(row, key.key().entityLevel()));
+                }
             }
         }
-        items.values().forEach(list -> list.forEach(item -> collectTexts(item, texts)));
-        SpecificCharacterSet cs = charset.choose(request.charset(), texts);
+        for (ReturnKey key : request.returnKeys()) {
+            List<Attributes> matched = items.get(key.tag());
+            if (matched != null) {
+                int before = texts.size();
+                matched.forEach(item -> collectTexts(item, texts));
+                if (texts.subList(before, texts.size()).stream().anyMatch(ResponseCharset::isExtended)) {
+                    storedSets.add(query.storedCharset(row, key.key().entityLevel()));
+                }
+            }
+        }
+        SpecificCharacterSet cs = charset.choose(request.charset(), texts, storedSets);
         Attributes rsp = new Attributes(false, request.returnKeys().size() + 1);
         rsp.setString(Tag.SpecificCharacterSet, VR.CS, cs.codes());
         for (int k = 0; k < values.size(); k++) {

@@ -6,11 +6,13 @@ import java.util.Map;
 
 /**
  * The complete JPQL query of a request: the primary keys of the matched entity and of every entity above
- * it, then the index columns of the return keys, for example
- * {@code select st.pk, p.pk, p.patientName, st.studyDate from Study st join st.patient p where ... order by st.pk}.
+ * it, their stored character sets, then the index columns of the return keys, for example
+ * {@code select st.pk, p.pk, st.specificCharset, p.specificCharset, p.patientName, st.studyDate
+ * from Study st join st.patient p where ... order by st.pk}.
  *
  * <p>Run it with {@code em.createQuery(jpql(), Object[].class)} and {@link #parameters()}; each row then
- * gives {@link #pk} (the owner of an {@link Aggregate}) and {@link #value} (a {@link ReturnKey.Fill#INDEX} key).
+ * gives {@link #pk} (the owner of an {@link Aggregate}), {@link #storedCharset} and {@link #value} (a
+ * {@link ReturnKey.Fill#INDEX} key).
  * Ordering by the primary key keeps responses in a stable order, which paging and tests rely on.
  */
 public record FindQuery(String jpql, String countJpql, Map<String, Object> parameters,
@@ -30,6 +32,9 @@ public record FindQuery(String jpql, String countJpql, Map<String, Object> param
             QueryLevel l = QueryLevel.values()[k];
             pkLevels.add(l);
             select.add(l.alias() + ".pk");
+        }
+        for (QueryLevel l : pkLevels) {
+            select.add(l.alias() + ".specificCharset");
         }
         List<QueryKey> columns = request.indexKeys();
         for (QueryKey key : columns) {
@@ -52,12 +57,24 @@ public record FindQuery(String jpql, String countJpql, Map<String, Object> param
         return (Long) row[index];
     }
 
+    /**
+     * The Specific Character Set (0008,0005) of the object the row's text at {@code level} came from, values
+     * joined with backslash; {@code null} for the default repertoire or a row indexed before it was kept.
+     */
+    public String storedCharset(Object[] row, QueryLevel level) {
+        int index = pkLevels.indexOf(level);
+        if (index < 0) {
+            throw new IllegalArgumentException(level + " is below the query level");
+        }
+        return (String) row[pkLevels.size() + index];
+    }
+
     /** The row's value of an index key (a String; the encoded sequences for a sequence key), null when none. */
     public Object value(Object[] row, QueryKey key) {
         int index = columns.indexOf(key);
         if (index < 0) {
             throw new IllegalArgumentException(key + " is no column of this query");
         }
-        return row[pkLevels.size() + index];
+        return row[2 * pkLevels.size() + index];
     }
 }

@@ -25,6 +25,14 @@ public record QueryKey(int tag, VR vr, QueryLevel level, String path, String nor
         return aggregate == null || aggregate.matchable();
     }
 
+    /**
+     * The level whose entity holds the value: in the Study Root model a patient key is a study key
+     * ({@link #level}) but still a column of the patient.
+     */
+    public QueryLevel entityLevel() {
+        return path == null ? level : QueryLevel.ofPath(path);
+    }
+
     public String keyword() {
         return QueryKeys.nameOf(tag);
     }

@@ -43,6 +43,17 @@ public enum QueryLevel {
         return fromClause;
     }
 
+    /** The level of the entity that a JPQL path such as {@code "p.patientName"} names. */
+    public static QueryLevel ofPath(String path) {
+        String alias = path.substring(0, path.indexOf('.'));
+        for (QueryLevel level : values()) {
+            if (level.alias.equals(alias)) {
+                return level;
+            }
+        }
+        throw new IllegalArgumentException("no level has the alias of " + path);
+    }
+
     /** Whether this level is above (nearer the patient than) {@code other}. */
     public boolean isAbove(QueryLevel other) {
         return ordinal() < other.ordinal();

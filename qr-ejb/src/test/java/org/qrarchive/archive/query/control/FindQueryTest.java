@@ -17,13 +17,17 @@ class FindQueryTest {
         QueryRequest r = Ids.parse(InformationModel.STUDY_ROOT, false, "STUDY", Tag.StudyDate, "20200101",
                 Tag.ModalitiesInStudy, "", Tag.PatientName, "", Tag.NumberOfPatientRelatedStudies, "");
         FindQuery q = FindQuery.of(r, "QRSCP", PersonNameMatching.CASE_INSENSITIVE);
-        assertEquals("select st.pk, p.pk, st.studyDate, p.patientName from Study st join st.patient p "
+        assertEquals("select st.pk, p.pk, st.specificCharset, p.specificCharset, st.studyDate, p.patientName "
+                + "from Study st join st.patient p "
                 + "where st.aeTitle = :ae and st.studyDate = :p1 order by st.pk", q.jpql());
         assertEquals(Map.of("ae", "QRSCP", "p1", "20200101"), q.parameters());
         assertEquals(List.of(QueryLevel.STUDY, QueryLevel.PATIENT), q.pkLevels());
 
-        Object[] row = {7L, 3L, "20200101", "Doe^John"};
+        Object[] row = {7L, 3L, "ISO_IR 100", "\\ISO 2022 IR 87", "20200101", "Doe^John"};
         assertEquals(7L, q.pk(row, QueryLevel.STUDY));
+        assertEquals("ISO_IR 100", q.storedCharset(row, QueryLevel.STUDY));
+        assertEquals("\\ISO 2022 IR 87", q.storedCharset(row, QueryKeys.get(Tag.PatientName).entityLevel()),
+                "in the Study Root model a patient key is a study key, but its text is the patient's");
         assertEquals(3L, q.pk(row, Aggregate.PATIENT_RELATED_STUDIES.owner()));
         assertEquals("Doe^John", q.value(row, QueryKeys.get(Tag.PatientName)));
         assertEquals("20200101", q.value(row, QueryKeys.get(Tag.StudyDate)));
@@ -37,7 +41,8 @@ class FindQueryTest {
                 Tag.StudyInstanceUID, "1.2", Tag.SeriesInstanceUID, "1.2.3", Tag.SOPInstanceUID, "",
                 Tag.SOPClassUID, "");
         FindQuery q = FindQuery.of(r, "AE2", PersonNameMatching.CASE_INSENSITIVE);
-        assertEquals("select i.pk, se.pk, st.pk, p.pk, i.sopClassUid, i.sopInstanceUid, p.patientId, "
+        assertEquals("select i.pk, se.pk, st.pk, p.pk, i.specificCharset, se.specificCharset, "
+                + "st.specificCharset, p.specificCharset, i.sopClassUid, i.sopInstanceUid, p.patientId, "
                 + "st.studyInstanceUid, se.seriesInstanceUid "
                 + "from Instance i join i.series se join se.study st join st.patient p "
                 + "where i.aeTitle = :ae and se.aeTitle = :ae and st.aeTitle = :ae and p.aeTitle = :ae and p.patientId = :p1 and st.studyInstanceUid = :p2 "
@@ -50,7 +55,7 @@ class FindQueryTest {
         QueryRequest r = Ids.parse(InformationModel.PATIENT_ROOT, true, "PATIENT",
                 Tag.NumberOfPatientRelatedInstances, "");
         FindQuery q = FindQuery.of(r, "QRSCP", PersonNameMatching.CASE_INSENSITIVE);
-        assertEquals("select p.pk from Patient p where p.aeTitle = :ae order by p.pk", q.jpql());
+        assertEquals("select p.pk, p.specificCharset from Patient p where p.aeTitle = :ae order by p.pk", q.jpql());
         assertEquals("select count(p) from Patient p where p.aeTitle = :ae", q.countJpql());
         assertEquals("select count(x) from Instance x where x.series.study.patient.pk = :owner",
                 Aggregate.PATIENT_RELATED_INSTANCES.valueJpql());
