@@ -16,11 +16,11 @@ import org.qrarchive.it.support.Dcmtk;
 import org.qrarchive.it.support.Deployments;
 import org.qrarchive.it.support.ItConfig;
 import org.qrarchive.it.support.ProcessRunner;
-import org.qrarchive.it.support.ServerProperties;
+import org.qrarchive.it.support.AdminApi;
 
 /**
- * Calling AE title access control: system property qr.ae.peers, changed at runtime through
- * the management API, applies to the next association.
+ * Calling AE title access control: the AE's peers, changed at runtime through the admin API, apply to the
+ * next association.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -38,10 +38,10 @@ class AccessIT {
 
     @Test
     void onlyListedCallingAeTitlesAreAccepted() {
-        ServerProperties.Change peers = ServerProperties.set("qr.ae.peers", "ECHOSCU,GOODPEER");
+        AdminApi.Change peers = AdminApi.onlyPeers(ItConfig.AE_TITLE, "ECHOSCU", "GOODPEER");
         try {
             ProcessRunner.Result intruder = Dcmtk.echoscu("-aec", ItConfig.AE_TITLE, "-aet", "INTRUDER");
-            assertAll("INTRUDER is not in qr.ae.peers\n" + intruder.describe(),
+            assertAll("INTRUDER is not among the peers\n" + intruder.describe(),
                     () -> assertNotEquals(0, intruder.exitCode(), "echoscu exit code"),
                     () -> assertTrue(intruder.output().contains(Dcmtk.ASSOCIATION_REJECTED), "association rejected"),
                     () -> assertTrue(intruder.output().contains(Dcmtk.REJECTED_PERMANENT), "permanent rejection"),
@@ -49,15 +49,15 @@ class AccessIT {
                             "reason: calling AE title not recognized"));
 
             ProcessRunner.Result goodPeer = Dcmtk.echoscu("-aec", ItConfig.AE_TITLE, "-aet", "GOODPEER");
-            assertAll("GOODPEER is in qr.ae.peers\n" + goodPeer.describe(),
+            assertAll("GOODPEER is among the peers\n" + goodPeer.describe(),
                     () -> assertEquals(0, goodPeer.exitCode(), "echoscu exit code"),
                     () -> assertTrue(goodPeer.output().contains(Dcmtk.ECHO_SUCCESS), "echo response Success"));
         } finally {
-            peers.close(); // qr.ae.peers removed: any calling AE title accepted again
+            peers.close(); // the AE's peers back to ANY: any calling AE title accepted again
         }
 
         ProcessRunner.Result afterwards = Dcmtk.echoscu("-aec", ItConfig.AE_TITLE, "-aet", "INTRUDER");
-        assertAll("qr.ae.peers removed: everybody is accepted again\n" + afterwards.describe(),
+        assertAll("the AE's peers back to ANY: everybody is accepted again\n" + afterwards.describe(),
                 () -> assertEquals(0, afterwards.exitCode(), "echoscu exit code"),
                 () -> assertTrue(afterwards.output().contains(Dcmtk.ECHO_SUCCESS), "echo response Success"));
     }

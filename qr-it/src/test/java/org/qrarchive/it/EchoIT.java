@@ -20,7 +20,7 @@ import org.qrarchive.it.support.Dcmtk;
 import org.qrarchive.it.support.Deployments;
 import org.qrarchive.it.support.ItConfig;
 import org.qrarchive.it.support.ProcessRunner;
-import org.qrarchive.it.support.ServerProperties;
+import org.qrarchive.it.support.AdminApi;
 
 /** C-ECHO (Verification) against the deployed archive with DCMTK's echoscu. */
 @ExtendWith(ArquillianExtension.class)
@@ -65,7 +65,7 @@ class EchoIT {
         int count = 20;
         // The point here is concurrency, not the association limit (default 16, see RobustnessIT):
         // 20 processes started together could really overlap by more than 16.
-        try (ServerProperties.Change limit = ServerProperties.set("qr.max.associations", "64")) {
+        try (AdminApi.Change limit = AdminApi.settings(s -> s.get("maxAssociations").set(64))) {
             List<ProcessRunner.Running> running = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 running.add(ProcessRunner.start(Dcmtk.echoscuCommand("-aec", ItConfig.AE_TITLE)));

@@ -26,15 +26,15 @@ import org.qrarchive.it.support.FindFixture;
 import org.qrarchive.it.support.FindScu;
 import org.qrarchive.it.support.FindScu.Model;
 import org.qrarchive.it.support.FindScu.Query;
-import org.qrarchive.it.support.ServerProperties;
+import org.qrarchive.it.support.AdminApi;
 import org.qrarchive.it.support.StoreChecks;
 
 /**
  * dcmqrscp's character set options of C-FIND responses, which an administrator may still choose although they
- * lose characters: the request's set when it can hold the values (qr.find.charset=request, the default),
- * otherwise, or always with qr.find.charset=override, a fixed qr.find.convert-to (ascii, utf8, latin1), with
- * characters that set cannot hold replaced by '?', transliterated or discarded (qr.find.unencodable). The
- * lossless default (qr.find.convert-to=stored) is {@link FindCharsetDefaultIT}'s. Every check is on the bytes
+ * lose characters: the request's set when it can hold the values (findCharset.useRequest, the default),
+ * otherwise, or always with useRequest=false, a fixed convertTo (ascii, utf8, latin1), with
+ * characters that set cannot hold replaced by '?', transliterated or discarded (unencodable). The
+ * lossless default (convertTo=stored) is {@link FindCharsetDefaultIT}'s. Every check is on the bytes
  * of the response value and its Specific Character Set.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -114,13 +114,13 @@ class FindCharsetIT {
     }
 
     /**
-     * With qr.find.convert-to=ascii (dcmqrscp's +A7), when the request's character set cannot hold a value (the
+     * With findCharset.convertTo=ascii (dcmqrscp's +A7), when the request's character set cannot hold a value (the
      * Chinese name in a Latin-1 request, ü in a request without Specific Character Set), the answer falls back
-     * to ASCII and the characters become '?' (qr.find.unencodable=replace).
+     * to ASCII and the characters become '?' (findCharset.unencodable=replace).
      */
     @Test
     void fallbackToAsciiWithReplacement() {
-        try (ServerProperties.Change ascii = ServerProperties.set("qr.find.convert-to", "ascii")) {
+        try (AdminApi.Change ascii = AdminApi.settings(s -> s.get("findCharset", "convertTo").set("ascii"))) {
             FindScu.Result wangLatin1 = patients("ISO_IR 100", "Wang*").run(work);
             assertMatches(wangLatin1, "PATIENT", "PatientID", setOf(fx.wang.id()));
             assertName(wangLatin1, fx.wang, "", "Wang^XiaoDong=?^??", ASCII);
@@ -138,9 +138,9 @@ class FindCharsetIT {
 
     @Test
     void overrideToAsciiTransliteratesOrDiscards() {
-        try (ServerProperties.Change override = ServerProperties.set("qr.find.charset", "override");
-             ServerProperties.Change ascii = ServerProperties.set("qr.find.convert-to", "ascii");
-             ServerProperties.Change unencodable = ServerProperties.set("qr.find.unencodable", "transliterate")) {
+        try (AdminApi.Change override = AdminApi.settings(s -> s.get("findCharset", "useRequest").set(false));
+             AdminApi.Change ascii = AdminApi.settings(s -> s.get("findCharset", "convertTo").set("ascii"));
+             AdminApi.Change unencodable = AdminApi.settings(s -> s.get("findCharset", "unencodable").set("transliterate"))) {
             // even a Latin-1 request that could hold ü gets ASCII
             FindScu.Result latin1 = patients("ISO_IR 100", "M?ller*").run(work);
             assertMatches(latin1, "PATIENT", "PatientID", setOf(fx.mueller.id(), fx.miller.id()));
@@ -153,7 +153,7 @@ class FindCharsetIT {
             FindScu.Result wang = patients("ISO_IR 192", "Wang*").run(work);
             assertName(wang, fx.wang, "", "Wang^XiaoDong=?^??", ASCII);
 
-            try (ServerProperties.Change discard = ServerProperties.set("qr.find.unencodable", "discard")) {
+            try (AdminApi.Change discard = AdminApi.settings(s -> s.get("findCharset", "unencodable").set("discard"))) {
                 FindScu.Result discarded = patients("ISO_IR 100", "M?ller*").run(work);
                 assertMatches(discarded, "PATIENT", "PatientID", setOf(fx.mueller.id(), fx.miller.id()));
                 assertName(discarded, fx.mueller, "", "Mller^Hans", ASCII);
@@ -169,16 +169,16 @@ class FindCharsetIT {
 
     @Test
     void overrideToUtf8OrLatin1() {
-        try (ServerProperties.Change override = ServerProperties.set("qr.find.charset", "override");
-             ServerProperties.Change utf8 = ServerProperties.set("qr.find.convert-to", "utf8")) {
+        try (AdminApi.Change override = AdminApi.settings(s -> s.get("findCharset", "useRequest").set(false));
+             AdminApi.Change utf8 = AdminApi.settings(s -> s.get("findCharset", "convertTo").set("utf8"))) {
             FindScu.Result r = patients("ISO_IR 100", "M?ller*").run(work);
             assertMatches(r, "PATIENT", "PatientID", setOf(fx.mueller.id(), fx.miller.id()));
             assertName(r, fx.mueller, "ISO_IR 192", "Müller^Hans", UTF8);
             FindScu.Result none = patients(null, "Wang*").run(work);
             assertName(none, fx.wang, "ISO_IR 192", fx.wang.name(), UTF8);
         }
-        try (ServerProperties.Change override = ServerProperties.set("qr.find.charset", "override");
-             ServerProperties.Change latin1 = ServerProperties.set("qr.find.convert-to", "latin1")) {
+        try (AdminApi.Change override = AdminApi.settings(s -> s.get("findCharset", "useRequest").set(false));
+             AdminApi.Change latin1 = AdminApi.settings(s -> s.get("findCharset", "convertTo").set("latin1"))) {
             FindScu.Result r = patients("ISO_IR 192", "M?ller*").run(work);
             assertMatches(r, "PATIENT", "PatientID", setOf(fx.mueller.id(), fx.miller.id()));
             assertName(r, fx.mueller, "ISO_IR 100", "Müller^Hans", LATIN1);

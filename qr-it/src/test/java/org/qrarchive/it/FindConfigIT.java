@@ -32,14 +32,14 @@ import org.qrarchive.it.support.FindScu.Model;
 import org.qrarchive.it.support.FindScu.Query;
 import org.qrarchive.it.support.ItConfig;
 import org.qrarchive.it.support.ProcessRunner;
-import org.qrarchive.it.support.ServerProperties;
+import org.qrarchive.it.support.AdminApi;
 import org.qrarchive.it.support.StoreChecks;
 import org.qrarchive.it.support.StoreScu;
 import org.qrarchive.it.support.TestObjects;
 
 /**
- * C-FIND settings changed at runtime through the management API: qr.find.max-matches, the model switches
- * qr.find.study-root / patient-root, and read access per calling AE title (qr.ae.readers).
+ * C-FIND settings of the AE changed at runtime through the admin API: find.maxMatches, the model switches
+ * find.studyRoot / patientRoot / patientStudyOnly, a second archive AE, and access W.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -82,7 +82,7 @@ class FindConfigIT {
 
     @Test
     void maxMatchesRefusesBigResultsWithOutOfResources() {
-        try (ServerProperties.Change max = ServerProperties.set("qr.find.max-matches", "5")) {
+        try (AdminApi.Change max = AdminApi.ae(ItConfig.AE_TITLE, a -> a.get("find", "maxMatches").set(5))) {
             assertRefused(allStudies().run(work), FindScu.OUT_OF_RESOURCES);
             assertRefused(allPatients(Model.PATIENT_ROOT).run(work), FindScu.OUT_OF_RESOURCES);
             // at most 5 matches: answered
@@ -92,16 +92,16 @@ class FindConfigIT {
                     studyUids(fx.studies(s -> s.date().compareTo("20210101") >= 0)));
         }
         assertMatches(allStudies().run(work), "STUDY", "StudyInstanceUID", studyUids(fx.studies()));
-        // the limit itself is allowed: as many matches as qr.find.max-matches
+        // the limit itself is allowed: as many matches as find.maxMatches
         String patients = Integer.toString(fx.patients().size());
-        try (ServerProperties.Change max = ServerProperties.set("qr.find.max-matches", patients)) {
+        try (AdminApi.Change max = AdminApi.ae(ItConfig.AE_TITLE, a -> a.get("find", "maxMatches").set(Integer.parseInt(patients)))) {
             assertMatches(allPatients(Model.PATIENT_ROOT).run(work), "PATIENT", "PatientID", patientIds(fx.patients()));
             assertRefused(allStudies().run(work), FindScu.OUT_OF_RESOURCES);
         }
     }
 
     /**
-     * Each archive AE title has an index of its own: a second AE title added to qr.ae.title at runtime starts
+     * Each archive AE title has an index of its own: a second archive AE added through the admin API starts
      * empty, finds only what was stored into it, and names itself as Retrieve AE Title.
      */
     @Test
@@ -109,7 +109,7 @@ class FindConfigIT {
         String other = "F" + fx.token();
         FindFixture.Study s1 = fx.study(1);
         FindFixture.Instance instance = fx.instancesOf(s1).get(0);
-        try (ServerProperties.Change titles = ServerProperties.set("qr.ae.title", ItConfig.AE_TITLE + "," + other)) {
+        try (AdminApi.Change titles = AdminApi.newAe(other, a -> { })) {
             assertMatches(allStudies().calledAe(other).run(work), "STUDY", "StudyInstanceUID", Set.of(),
                     FindScu.PENDING, other);
 
@@ -136,15 +136,15 @@ class FindConfigIT {
 
     @Test
     void switchedOffModelsAreNotNegotiated() {
-        try (ServerProperties.Change off = ServerProperties.set("qr.find.study-root", "false")) {
+        try (AdminApi.Change off = AdminApi.ae(ItConfig.AE_TITLE, a -> a.get("find", "studyRoot").set(false))) {
             assertNoContext(allStudies().run(work), "Study Root switched off");
             // the other models still work
             assertMatches(allPatients(Model.PATIENT_ROOT).run(work), "PATIENT", "PatientID", patientIds(fx.patients()));
             assertMatches(allPatients(Model.PATIENT_STUDY_ONLY).run(work), "PATIENT", "PatientID",
                     patientIds(fx.patients()));
         }
-        try (ServerProperties.Change off = ServerProperties.set("qr.find.patient-root", "false");
-             ServerProperties.Change off2 = ServerProperties.set("qr.find.patient-study-only", "false")) {
+        try (AdminApi.Change off = AdminApi.ae(ItConfig.AE_TITLE, a -> a.get("find", "patientRoot").set(false));
+             AdminApi.Change off2 = AdminApi.ae(ItConfig.AE_TITLE, a -> a.get("find", "patientStudyOnly").set(false))) {
             assertNoContext(allPatients(Model.PATIENT_ROOT).run(work), "Patient Root switched off");
             assertNoContext(allPatients(Model.PATIENT_STUDY_ONLY).run(work), "Patient/Study Only switched off");
             assertMatches(allStudies().run(work), "STUDY", "StudyInstanceUID", studyUids(fx.studies()));
@@ -152,21 +152,16 @@ class FindConfigIT {
         assertMatches(allStudies().run(work), "STUDY", "StudyInstanceUID", studyUids(fx.studies()));
     }
 
+    /** An area with access W (store only) refuses query contexts; C-ECHO still works; RW again: answered. */
     @Test
-    void onlyReadersMayQueryButEveryoneMayEcho() {
-        try (ServerProperties.Change readers = ServerProperties.set("qr.ae.readers", "OTHER")) {
-            assertNoContext(allStudies().run(work), "FINDSCU is not in qr.ae.readers");
-            assertNoContext(allPatients(Model.PATIENT_ROOT).run(work), "FINDSCU is not in qr.ae.readers");
+    void writeOnlyAreaRefusesQueriesButAnswersEcho() {
+        try (AdminApi.Change writeOnly = AdminApi.ae(ItConfig.AE_TITLE, a -> a.get("access").set("W"))) {
+            assertNoContext(allStudies().run(work), "access W");
+            assertNoContext(allPatients(Model.PATIENT_ROOT).run(work), "access W");
             ProcessRunner.Result echo = Dcmtk.echoscu("-aec", ItConfig.AE_TITLE, "-aet", "FINDSCU");
-            assertAll("C-ECHO of a non-reader\n" + echo.describe(),
+            assertAll("C-ECHO of a write-only area\n" + echo.describe(),
                     () -> assertEquals(0, echo.exitCode(), "echoscu exit code"),
                     () -> assertTrue(echo.output().contains(Dcmtk.ECHO_SUCCESS), "echo success"));
-            // the listed reader may query
-            assertMatches(allStudies().callingAe("OTHER").run(work), "STUDY", "StudyInstanceUID",
-                    studyUids(fx.studies()));
-        }
-        try (ServerProperties.Change readers = ServerProperties.set("qr.ae.readers", "OTHER, FINDSCU")) {
-            assertMatches(allStudies().run(work), "STUDY", "StudyInstanceUID", studyUids(fx.studies()));
         }
         assertMatches(allStudies().run(work), "STUDY", "StudyInstanceUID", studyUids(fx.studies()));
     }

@@ -45,7 +45,7 @@ import org.qrarchive.it.support.FindScu;
 import org.qrarchive.it.support.FindScu.Model;
 import org.qrarchive.it.support.FindScu.Query;
 import org.qrarchive.it.support.ItConfig;
-import org.qrarchive.it.support.ServerProperties;
+import org.qrarchive.it.support.AdminApi;
 import org.qrarchive.it.support.StoreChecks;
 
 /**
@@ -456,7 +456,7 @@ class FindIT {
         for (FindScu.Response rsp : r.responses()) {
             assertAll(r.describe(),
                     () -> assertEquals(s1.description(), rsp.string("StudyDescription"), "StudyDescription"),
-                    () -> assertEquals("M?ller^Hans", rsp.string("PatientName"), "PatientName (ASCII answer)"));
+                    () -> assertEquals("Müller^Hans", rsp.string("PatientName"), "PatientName (in its stored set)"));
         }
     }
 
@@ -549,7 +549,7 @@ class FindIT {
         assertMatches(run(schmidt), "STUDY", "StudyInstanceUID",
                 studyUids(fx.studies(s -> "schmidt^anna".equalsIgnoreCase(String.valueOf(s.referringPhysician())))));
 
-        try (ServerProperties.Change cs = ServerProperties.set("qr.find.pn-case-sensitive", "true")) {
+        try (AdminApi.Change cs = AdminApi.ae(ItConfig.AE_TITLE, a -> a.get("find", "caseSensitiveNames").set(true))) {
             assertMatches(run(doeLower), "PATIENT", "PatientID", setOf(fx.doeJane.id()));
             assertMatches(run(doeCapital), "PATIENT", "PatientID", setOf(fx.doe.id()));
             assertMatches(run(doeUpper), "PATIENT", "PatientID", Set.of());
@@ -687,7 +687,7 @@ class FindIT {
                 FindScu.UNABLE_TO_PROCESS, "(0008,0030)");
     }
 
-    /** qr.find.check=true (dcmqrscp --check-find): keys below the level and non-unique keys above are refused. */
+    /** find.strict=true (dcmqrscp --check-find): keys below the level and non-unique keys above are refused. */
     @Test
     void strictCheckingRefusesKeysOutsideTheLevel() {
         Query below = q(STUDY_ROOT, "STUDY").key("PatientID", fx.doe.id()).key("StudyInstanceUID")
@@ -699,7 +699,7 @@ class FindIT {
         // lenient (default): answered (the key below the level ignored, with FF01)
         assertMatches(run(below), "STUDY", "StudyInstanceUID", doeStudies, FindScu.PENDING_WARNING);
         assertMatches(run(nonUniqueAbove), "STUDY", "StudyInstanceUID", doeStudies);
-        try (ServerProperties.Change strict = ServerProperties.set("qr.find.check", "true")) {
+        try (AdminApi.Change strict = AdminApi.ae(ItConfig.AE_TITLE, a -> a.get("find", "strict").set(true))) {
             assertRefused(run(below), FindScu.DOES_NOT_MATCH_SOP_CLASS, "(0020,000e)");
             assertRefused(run(nonUniqueAbove), FindScu.DOES_NOT_MATCH_SOP_CLASS, "(0010,0010)");
             assertRefused(run(badDate), FindScu.DOES_NOT_MATCH_SOP_CLASS, "(0008,0020)");
@@ -732,7 +732,7 @@ class FindIT {
         assertMatches(run(starUid), "STUDY", "StudyInstanceUID", doeStudies);
         assertMatches(run(emptyCharset), "STUDY", "StudyInstanceUID", doeStudies);
         assertMatches(run(twoItems), "STUDY", "StudyInstanceUID", doeStudies);
-        try (ServerProperties.Change strict = ServerProperties.set("qr.find.check", "true")) {
+        try (AdminApi.Change strict = AdminApi.ae(ItConfig.AE_TITLE, a -> a.get("find", "strict").set(true))) {
             assertRefused(run(lowerCaseLevel), FindScu.DOES_NOT_MATCH_SOP_CLASS, "(0008,0052)");
             assertRefused(run(starUid), FindScu.DOES_NOT_MATCH_SOP_CLASS, "(0020,000d)");
             assertRefused(run(emptyCharset), FindScu.DOES_NOT_MATCH_SOP_CLASS, "(0008,0005)");

@@ -26,7 +26,7 @@ import org.qrarchive.it.support.Deployments;
 import org.qrarchive.it.support.ItConfig;
 import org.qrarchive.it.support.ProcessRunner;
 import org.qrarchive.it.support.RawDicom;
-import org.qrarchive.it.support.ServerProperties;
+import org.qrarchive.it.support.AdminApi;
 
 /** Misbehaving peers must not hurt the others; the association limit holds. */
 @ExtendWith(ArquillianExtension.class)
@@ -81,13 +81,13 @@ class RobustnessIT {
     }
 
     /**
-     * (c) qr.max.associations=2: two raw associations are accepted and held open, a third
+     * (c) maxAssociations=2: two raw associations are accepted and held open, a third
      * (echoscu) is rejected as transient "local limit exceeded"; once they are released and the
      * limit restored, echoscu succeeds again.
      */
     @Test
     void associationsBeyondTheLimitAreRejected() throws Exception {
-        try (ServerProperties.Change limit = ServerProperties.set("qr.max.associations", "2")) {
+        try (AdminApi.Change limit = AdminApi.settings(s -> s.get("maxAssociations").set(2))) {
             try (RawDicom.Association first = RawDicom.Association.request(ItConfig.AE_TITLE, "HOLDER");
                  RawDicom.Association second = RawDicom.Association.request(ItConfig.AE_TITLE, "HOLDER")) {
 
@@ -98,14 +98,14 @@ class RobustnessIT {
                                 "second association: " + second.response().describe()));
 
                 ProcessRunner.Result third = Dcmtk.echoscu("-aec", ItConfig.AE_TITLE);
-                assertAll("third association while 2 are open (qr.max.associations=2)\n" + third.describe(),
+                assertAll("third association while 2 are open (maxAssociations=2)\n" + third.describe(),
                         () -> assertNotEquals(0, third.exitCode(), "echoscu exit code"),
                         () -> assertTrue(third.output().contains(Dcmtk.ASSOCIATION_REJECTED), "association rejected"),
                         () -> assertTrue(third.output().contains(Dcmtk.REJECTED_TRANSIENT), "transient rejection"),
                         () -> assertTrue(third.output().contains(Dcmtk.LOCAL_LIMIT_EXCEEDED),
                                 "reason: local limit exceeded"));
             } // both released (A-RELEASE-RQ / RP) and closed
-        } // qr.max.associations restored
+        } // maxAssociations restored
 
         ProcessRunner.Result again = Dcmtk.echoscu("-aec", ItConfig.AE_TITLE);
         assertAll("after the held associations are released\n" + again.describe(),

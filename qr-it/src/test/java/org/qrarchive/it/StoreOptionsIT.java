@@ -34,7 +34,7 @@ import org.qrarchive.it.support.ProcessRunner;
 import org.qrarchive.it.support.RawDicom;
 import org.qrarchive.it.support.RawStore;
 import org.qrarchive.it.support.ServerControl;
-import org.qrarchive.it.support.ServerProperties;
+import org.qrarchive.it.support.AdminApi;
 import org.qrarchive.it.support.StoreChecks;
 import org.qrarchive.it.support.StoreScu;
 import org.qrarchive.it.support.TestObjects;
@@ -45,7 +45,7 @@ import org.qrarchive.it.support.TestObjects.Spec;
 import org.qrarchive.it.support.TestObjects.Study;
 
 /**
- * The qr.store.* options, changed at runtime through the management API (each restored afterwards):
+ * The AE's store options, changed at runtime through the admin API (each restored afterwards):
  * write-ts, write-dataset, drop-cache, ignore, no-parallel, uid-padding.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -81,7 +81,7 @@ class StoreOptionsIT {
     }
 
     /**
-     * qr.store.write-ts=little: objects received in implicit VR LE and explicit VR BE (images with a
+     * store.writeTransferSyntax=little: objects received in implicit VR LE and explicit VR BE (images with a
      * sequence, a 160 KiB CR above the bulk data threshold, an SR with nested sequences) are written
      * in explicit VR LE. The stored file says so (meta information and dcmdump), the index too, and
      * dcmdump shows every element with the same VR and value as in the sent file (pixel data word
@@ -102,7 +102,7 @@ class StoreOptionsIT {
         List<DicomObject> jpeg = generator.generate(List.of(
                 spec("OT", TestObjects.SECONDARY_CAPTURE, TestObjects.JPEG_BASELINE, 48, 64)), 1);
 
-        try (ServerProperties.Change writeTs = ServerProperties.set("qr.store.write-ts", "little")) {
+        try (AdminApi.Change writeTs = AdminApi.ae(ItConfig.AE_TITLE, a -> a.get("store", "writeTransferSyntax").set("little"))) {
             sendAll(TestObjects.IMPLICIT_LE, implicit);
             sendAll(TestObjects.EXPLICIT_BE, big);
             sendAll(TestObjects.JPEG_BASELINE, jpeg);
@@ -138,7 +138,7 @@ class StoreOptionsIT {
     }
 
     /**
-     * The other qr.store.write-ts values: objects received in the three other uncompressed syntaxes
+     * The other store.writeTransferSyntax values: objects received in the three other uncompressed syntaxes
      * are written in the configured one; as above, dcmdump shows the same elements and values.
      */
     @ParameterizedTest
@@ -150,7 +150,7 @@ class StoreOptionsIT {
                 TestObjects.EXPLICIT_BE, TestObjects.DEFLATED_LE));
         sources.remove(targetUid);
         List<DicomObject> all = new ArrayList<>();
-        try (ServerProperties.Change change = ServerProperties.set("qr.store.write-ts", writeTs)) {
+        try (AdminApi.Change change = AdminApi.ae(ItConfig.AE_TITLE, a -> a.get("store", "writeTransferSyntax").set(writeTs))) {
             for (String source : sources) {
                 List<DicomObject> objects = generator.generate(List.of(
                         spec("CT", TestObjects.CT, source, 64, 64),
@@ -179,7 +179,7 @@ class StoreOptionsIT {
     }
 
     /**
-     * qr.store.write-dataset=true: the stored file is the bare data set (dcmftest: not a Part 10
+     * store.writeDataset=true: the stored file is the bare data set (dcmftest: not a Part 10
      * file), byte for byte what was received, and the object is indexed as usual.
      */
     @Test
@@ -189,7 +189,7 @@ class StoreOptionsIT {
                 spec("SR", TestObjects.BASIC_TEXT_SR, TestObjects.EXPLICIT_LE, 0, 0)), 2);
         List<DicomObject> implicit = generator.generate(List.of(
                 spec("MR", TestObjects.MR, TestObjects.IMPLICIT_LE, 128, 128)), 1);
-        try (ServerProperties.Change dataset = ServerProperties.set("qr.store.write-dataset", "true")) {
+        try (AdminApi.Change dataset = AdminApi.ae(ItConfig.AE_TITLE, a -> a.get("store", "writeDataset").set(true))) {
             sendAll(TestObjects.EXPLICIT_LE, explicit);
             sendAll(TestObjects.IMPLICIT_LE, implicit);
         }
@@ -225,7 +225,7 @@ class StoreOptionsIT {
         List<DicomObject> kept = generator.generate(List.of(
                 spec("CT", TestObjects.CT, TestObjects.EXPLICIT_LE, 256, 256)), 1);
         sendAll(TestObjects.EXPLICIT_LE, dropped);
-        try (ServerProperties.Change keep = ServerProperties.set("qr.store.drop-cache", "false")) {
+        try (AdminApi.Change keep = AdminApi.ae(ItConfig.AE_TITLE, a -> a.get("store", "dropCache").set(false))) {
             sendAll(TestObjects.EXPLICIT_LE, kept);
         }
         Path area = ServerControl.storageArea(AE);
@@ -261,7 +261,7 @@ class StoreOptionsIT {
                 spec("CT", TestObjects.CT, TestObjects.EXPLICIT_LE, 64, 64),
                 spec("SR", TestObjects.BASIC_TEXT_SR, TestObjects.EXPLICIT_LE, 0, 0)), 3);
         ArchiveRest.Counts before = ArchiveRest.counts(AE);
-        try (ServerProperties.Change ignore = ServerProperties.set("qr.store.ignore", "true")) {
+        try (AdminApi.Change ignore = AdminApi.ae(ItConfig.AE_TITLE, a -> a.get("store", "ignore").set(true))) {
             sendAll(TestObjects.EXPLICIT_LE, objects);
         }
         assertEquals(new ArchiveRest.Counts(0, 0, 0, 0), ArchiveRest.counts(AE).minus(before), "counts unchanged");
@@ -291,7 +291,7 @@ class StoreOptionsIT {
         DicomObject byHolder = objects.get(1);
         DicomObject afterwards = objects.get(2);
 
-        try (ServerProperties.Change noParallel = ServerProperties.set("qr.store.no-parallel", "true")) {
+        try (AdminApi.Change noParallel = AdminApi.ae(ItConfig.AE_TITLE, a -> a.get("store", "noParallel").set(true))) {
             ArchiveRest.awaitNoAssociations(Duration.ofSeconds(10));
             try (RawStore holder = RawStore.open(AE, "HOLDER", TestObjects.CT, TestObjects.EXPLICIT_LE)) {
                 assertTrue(holder.contextAccepted(), "the first association gets its storage context: "
@@ -356,7 +356,7 @@ class StoreOptionsIT {
 
         Path area = ServerControl.storageArea(AE);
         // option off: refused, whether the command UID is padded too or not
-        try (ServerProperties.Change off = ServerProperties.set("qr.store.uid-padding", "false")) {
+        try (AdminApi.Change off = AdminApi.ae(ItConfig.AE_TITLE, a -> a.get("store", "uidPadding").set(false))) {
             for (int i = 0; i < 2; i++) {
                 DicomObject object = objects.get(i);
                 String commandUid = i == 0 ? object.sopInstanceUid() + " " : object.sopInstanceUid();
@@ -367,7 +367,7 @@ class StoreOptionsIT {
             }
         }
         // option on: stored under the corrected UIDs
-        try (ServerProperties.Change on = ServerProperties.set("qr.store.uid-padding", "true")) {
+        try (AdminApi.Change on = AdminApi.ae(ItConfig.AE_TITLE, a -> a.get("store", "uidPadding").set(true))) {
             for (int i = 2; i < 4; i++) {
                 DicomObject object = objects.get(i);
                 String commandUid = i == 2 ? object.sopInstanceUid() + " " : object.sopInstanceUid();

@@ -14,7 +14,8 @@ import org.jboss.dmr.ModelNode;
 
 /**
  * The archive's JAX-RS front end in the test server (HTTP port 8080 + the port offset = 8180):
- * {@code /qr/api/status}, {@code /qr/api/aes/{ae}/counts}, {@code /qr/api/aes/{ae}/instances/{uid}}.
+ * {@code /qr/api/status}, {@code /qr/api/aes/{ae}/counts}, {@code /qr/api/aes/{ae}/instances/{uid}}, read as
+ * {@link AdminApi#MONITOR}.
  * JSON is parsed with jboss-dmr (already on the test classpath).
  */
 public final class ArchiveRest {
@@ -78,13 +79,8 @@ public final class ArchiveRest {
     /** Whether /qr/api/status answers 200 right now (false on any connection error). */
     public static boolean statusAnswers() {
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri("/qr/api/status")).timeout(Duration.ofSeconds(3)).GET()
-                    .build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return AdminApi.send("GET", "/qr/api/status", AdminApi.MONITOR, null, null).statusCode() == 200;
+        } catch (AssertionError e) {
             return false;
         }
     }
@@ -106,17 +102,9 @@ public final class ArchiveRest {
         throw new AssertionError("Associations still open after " + timeout.toMillis() + " ms: " + last);
     }
 
+    /** A read as the monitor user: reads need role qr-monitor or qr-admin. */
     private static HttpResponse<String> get(String path) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
-                    .header("Accept", "application/json").GET().build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new AssertionError("GET " + path + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        return AdminApi.send("GET", path, AdminApi.MONITOR, null, null, "Accept", "application/json");
     }
 
     private static URI uri(String path) {

@@ -108,7 +108,7 @@ public final class BulkFixture {
         List<String> command = StoreScu.command(StoreScu.proposalFor(TestObjects.EXPLICIT_LE), List.of("+sd"),
                 List.of(files));
         ProcessRunner.Result r;
-        try (ServerProperties.Change noFsync = ServerProperties.set("qr.store.fsync", "false")) {
+        try (AdminApi.Change noFsync = AdminApi.ae(ItConfig.AE_TITLE, a -> a.get("store", "fsync").set(false))) {
             r = ProcessRunner.run(Duration.ofMinutes(8), command);
         }
         long t2 = System.nanoTime();

@@ -10,7 +10,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.qrarchive.archive.config.control.ArchiveConfig;
+import org.qrarchive.archive.config.boundary.ConfigurationRegistry;
+import org.qrarchive.archive.config.control.ArchiveAe;
+import org.qrarchive.archive.config.control.Configuration;
 import org.qrarchive.archive.dimse.boundary.DicomListener;
 import org.qrarchive.archive.dimse.control.AssociationAcceptor;
 
@@ -24,8 +26,8 @@ public class StatusResource {
     @Inject
     AssociationAcceptor acceptor;
 
-    @Inject
-    ArchiveConfig config;
+    @EJB
+    ConfigurationRegistry registry;
 
     public record Status(int port, Set<String> aeTitles, int activeAssociations, int maxAssociations,
             int openConnections) {
@@ -34,7 +36,9 @@ public class StatusResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Status status() {
-        return new Status(listener.port(), config.aeTitles(), acceptor.activeAssociations(),
-                config.maxAssociations(), listener.openConnections());
+        Configuration c = registry.current();
+        return new Status(listener.port(), c.aes().stream().map(ArchiveAe::aeTitle)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)),
+                acceptor.activeAssociations(), c.global().maxAssociations(), listener.openConnections());
     }
 }

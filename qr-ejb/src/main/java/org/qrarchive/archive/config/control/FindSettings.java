@@ -18,17 +18,8 @@ import java.util.Locale;
 public record FindSettings(boolean strict, boolean caseSensitiveNames, int maxMatches, boolean useRequestCharset,
         String convertTo, String unencodable) {
 
-    /**
-     * Maps dcmqrscp's --convert-to-ascii/-utf8/-latin1 names, or takes a defined term as it is; "stored"
-     * (lossless) is {@code null}.
-     */
-    static String charsetTerm(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "stored" -> null;
-            case "ascii", "" -> "";
-            case "utf8", "utf-8" -> "ISO_IR 192";
-            case "latin1" -> "ISO_IR 100";
-            default -> name;
-        };
+    public static FindSettings of(FindOptions find, CharsetOptions charset) {
+        return new FindSettings(find.strict(), find.caseSensitiveNames(), find.maxMatches(), charset.useRequest(),
+                charset.term(), charset.unencodable().toUpperCase(Locale.ROOT));
     }
 }

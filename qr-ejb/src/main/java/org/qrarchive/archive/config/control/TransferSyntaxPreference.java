@@ -52,7 +52,7 @@ final class TransferSyntaxPreference {
         }
         String first = PREFER.get(key);
         if (first == null) {
-            throw new IllegalStateException("unknown " + ArchiveConfig.PREFER_TS + " value '" + prefer + "'; one of "
+            throw new IllegalStateException("unknown preferred transfer syntax '" + prefer + "'; one of "
                     + PREFER.keySet());
         }
         Set<String> ordered = new LinkedHashSet<>();
@@ -69,7 +69,7 @@ final class TransferSyntaxPreference {
         }
         TransferSyntax ts = WRITE.get(key);
         if (ts == null) {
-            throw new IllegalStateException("unknown " + ArchiveConfig.STORE_WRITE_TS + " value '" + value
+            throw new IllegalStateException("unknown transfer syntax to write '" + value
                     + "'; one of same, " + WRITE.keySet());
         }
         return ts;

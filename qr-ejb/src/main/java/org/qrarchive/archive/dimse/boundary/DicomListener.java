@@ -16,6 +16,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -23,7 +24,8 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
-import org.qrarchive.archive.config.control.ArchiveConfig;
+import org.qrarchive.archive.config.boundary.ConfigurationRegistry;
+import org.qrarchive.archive.config.control.GlobalSettings;
 import org.qrarchive.archive.dimse.control.AssociationAcceptor;
 import org.qrarchive.dicom.net.Association;
 
@@ -33,13 +35,13 @@ import org.qrarchive.dicom.net.Association;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
+@DependsOn("ConfigurationRegistry")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class DicomListener {
     private static final Logger LOG = Logger.getLogger(DicomListener.class);
 
-    @Inject
-    ArchiveConfig config;
+    @EJB
+    ConfigurationRegistry registry;
 
     @Inject
     AssociationAcceptor acceptor;
@@ -55,12 +57,23 @@ public class DicomListener {
 
     @PostConstruct
     void start() {
-        String bind = config.bindAddress();
-        int port = config.port();
+        GlobalSettings global = registry.current().global();
+        String bind = global.bindAddress();
+        int port = global.port();
+        try {
+            listen(bind.isEmpty() ? null : InetAddress.getByName(bind), port);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot resolve the bind address " + bind + ": " + e.getMessage(), e);
+        }
+        LOG.infof("DICOM listener on %s port %d", bind.isEmpty() ? "all addresses" : bind, port);
+    }
+
+    private void listen(InetAddress address, int port) {
         try {
             ServerSocket ss = new ServerSocket();
             ss.setReuseAddress(true);
-            ss.bind(bind.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(InetAddress.getByName(bind), port), 128);
+            ss.bind(address == null || address.isAnyLocalAddress() ? new InetSocketAddress(port)
+                    : new InetSocketAddress(address, port), 128);
             serverSocket = ss;
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on DICOM port " + port + ": " + e.getMessage(), e);
@@ -68,7 +81,6 @@ public class DicomListener {
         Thread acceptThread = threadFactory.newThread(this::acceptLoop);
         acceptThread.setName("qr-dicom-accept-" + port);
         acceptThread.start();
-        LOG.infof("DICOM listener on port %d, AE titles %s", port, config.aeTitles());
     }
 
     /** The TCP port actually bound. */
@@ -105,9 +117,25 @@ public class DicomListener {
     private void serve(Socket socket) {
         connections.add(socket);
         try {
-            Association.serve(socket, config.associationSettings(), acceptor);
+            Association.serve(socket, registry.current().global().associationSettings(), acceptor);
         } finally {
             connections.remove(socket);
+        }
+    }
+
+    /**
+     * Listens on the configured port and address again (after a change of them): the old port is closed,
+     * open associations go on to their end.
+     */
+    public synchronized void rebind() {
+        ServerSocket old = serverSocket;
+        closeQuietly(old);
+        try {
+            start();
+        } catch (IllegalStateException e) {
+            // the new address cannot be bound: keep serving on the old one, and say why
+            listen(old.getInetAddress(), old.getLocalPort());
+            throw e;
         }
     }
 
@@ -126,7 +154,10 @@ public class DicomListener {
         LOG.infof("DICOM listener on port %d stopped", ss == null ? -1 : ss.getLocalPort());
     }
 
-    private static void closeQuietly(Socket s) {
+    private static void closeQuietly(java.io.Closeable s) {
+        if (s == null) {
+            return;
+        }
         try {
             s.close();
         } catch (IOException ignored) {

@@ -3,15 +3,18 @@ package org.qrarchive.archive.dimse.control;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
-import org.qrarchive.archive.config.control.ArchiveConfig;
+import org.qrarchive.archive.access.control.PeerAccess;
+import org.qrarchive.archive.config.boundary.ConfigurationRegistry;
+import org.qrarchive.archive.config.control.Access;
+import org.qrarchive.archive.config.control.AeConfig;
 import org.qrarchive.archive.store.control.StorageExclusivity;
 import org.qrarchive.dicom.data.UIDRegistry;
 import org.qrarchive.dicom.data.Attributes;
@@ -36,8 +39,8 @@ public class AssociationAcceptor implements AssociationHandler {
     private static final Logger LOG = Logger.getLogger(AssociationAcceptor.class);
     private static final String COUNTED = "qr.counted";
 
-    @Inject
-    ArchiveConfig config;
+    @EJB
+    ConfigurationRegistry registry;
 
     @Inject
     DimseServices services;
@@ -54,25 +57,40 @@ public class AssociationAcceptor implements AssociationHandler {
 
     @Override
     public Pdu negotiate(Association as, AAssociateRQ rq) {
-        AAssociateRJ rejection = check(rq);
-        if (rejection == null && !reserveSlot(as)) {
+        AeConfig ae = registry.forAe(rq.calledAETitle());
+        String refusal = null;
+        AAssociateRJ rejection;
+        if (!UID.DICOMApplicationContext.equals(rq.applicationContext())) {
+            rejection = AAssociateRJ.applicationContextNotSupported();
+        } else if (ae == null) {
+            rejection = AAssociateRJ.calledAETitleNotRecognized();
+            refusal = "no archive AE is called " + rq.calledAETitle();
+        } else {
+            refusal = PeerAccess.refusal(ae, rq.callingAETitle(), as.remoteAddress());
+            rejection = refusal == null ? null : AAssociateRJ.callingAETitleNotRecognized();
+        }
+        if (rejection == null && !reserveSlot(as, ae.configuration().global().maxAssociations())) {
             rejection = AAssociateRJ.localLimitExceeded();
         }
         if (rejection != null) {
-            LOG.infof("Rejected association %s -> %s from %s: %s", rq.callingAETitle(), rq.calledAETitle(),
-                    as.remoteAddress(), rejection);
+            LOG.infof("Rejected association %s -> %s from %s: %s%s", rq.callingAETitle(), rq.calledAETitle(),
+                    as.remoteAddress(), rejection, refusal == null ? "" : " (" + refusal + ")");
             return rejection;
         }
-        List<PresentationContext> answers = Negotiation.negotiate(rq, services::transferSyntaxes);
-        Set<String> readers = config.readers();
-        if (!readers.isEmpty() && !readers.contains(rq.callingAETitle())) {
+        ae.attachTo(as);
+        List<PresentationContext> answers = Negotiation.negotiate(rq, sop -> services.transferSyntaxes(ae, sop));
+        Access access = ae.ae().access();
+        if (!access.reads()) {
             answers = refuse(answers, AssociationAcceptor::isQueryRetrieve);
         }
-        if (config.storeSettings().noParallelStore() && holdsStorage(answers)
+        if (!access.writes()) {
+            answers = refuse(answers, AssociationAcceptor::isStorage);
+        }
+        if (ae.store().noParallelStore() && holdsStorage(answers)
                 && !exclusivity.acquire(rq.calledAETitle(), as)) {
             answers = refuse(answers, AssociationAcceptor::isStorage);
         }
-        return Negotiation.accept(rq, answers, config.associationSettings());
+        return Negotiation.accept(rq, answers, ae.configuration().global().associationSettings());
     }
 
     private boolean holdsStorage(List<PresentationContext> answers) {
@@ -80,8 +98,8 @@ public class AssociationAcceptor implements AssociationHandler {
     }
 
     /**
-     * Refuses (user rejection) the accepted contexts of some SOP classes: storage while another association
-     * holds it (--no-parallel-store), Query/Retrieve for callers without read access ({@code qr.ae.readers}).
+     * Refuses (user rejection) the accepted contexts of some SOP classes: storage of an area with access R or
+     * while another association holds it (--no-parallel-store), Query/Retrieve of an area with access W.
      */
     private static List<PresentationContext> refuse(List<PresentationContext> answers,
             java.util.function.Predicate<String> sopClasses) {
@@ -103,23 +121,8 @@ public class AssociationAcceptor implements AssociationHandler {
         return e == null ? null : e.type();
     }
 
-    private AAssociateRJ check(AAssociateRQ rq) {
-        if (!UID.DICOMApplicationContext.equals(rq.applicationContext())) {
-            return AAssociateRJ.applicationContextNotSupported();
-        }
-        if (!config.aeTitles().contains(rq.calledAETitle())) {
-            return AAssociateRJ.calledAETitleNotRecognized();
-        }
-        Set<String> peers = config.peers();
-        if (!peers.isEmpty() && !peers.contains(rq.callingAETitle())) {
-            return AAssociateRJ.callingAETitleNotRecognized();
-        }
-        return null;
-    }
-
     /** Counts the association against the limit, unless that would exceed it. */
-    private boolean reserveSlot(Association as) {
-        int max = config.maxAssociations();
+    private boolean reserveSlot(Association as, int max) {
         while (true) {
             int n = established.get();
             if (n >= max) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Set;
 
+import org.qrarchive.archive.config.control.AeConfig;
 import org.qrarchive.dicom.data.Attributes;
 import org.qrarchive.dicom.data.UID;
 import org.qrarchive.dicom.net.Association;
@@ -22,8 +23,11 @@ public interface DimseService {
     /** The SOP classes (abstract syntaxes) this service accepts. */
     Set<String> sopClasses();
 
-    /** Transfer syntaxes acceptable for {@code sopClass}, most preferred first. */
-    default List<String> transferSyntaxes(String sopClass) {
+    /**
+     * Transfer syntaxes acceptable for {@code sopClass} on an association with archive AE {@code ae}, most
+     * preferred first; {@code null} when the AE does not offer the SOP class.
+     */
+    default List<String> transferSyntaxes(AeConfig ae, String sopClass) {
         return UNCOMPRESSED;
     }
 

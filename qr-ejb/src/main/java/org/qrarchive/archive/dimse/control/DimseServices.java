@@ -1,5 +1,6 @@
 package org.qrarchive.archive.dimse.control;
 
+import org.qrarchive.archive.config.control.AeConfig;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,8 @@ public class DimseServices {
     }
 
     /** Acceptable transfer syntaxes for an abstract syntax, or {@code null} when no service takes it. */
-    public List<String> transferSyntaxes(String sopClass) {
+    public List<String> transferSyntaxes(AeConfig ae, String sopClass) {
         DimseService service = bySopClass.get(sopClass);
-        return service == null ? null : service.transferSyntaxes(sopClass);
+        return service == null ? null : service.transferSyntaxes(ae, sopClass);
     }
 }

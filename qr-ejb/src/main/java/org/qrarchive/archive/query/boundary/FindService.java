@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -13,10 +14,10 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
-import org.qrarchive.archive.config.control.ArchiveConfig;
+import org.qrarchive.archive.config.control.AeConfig;
+import org.qrarchive.archive.config.control.FindOptions;
 import org.qrarchive.archive.config.control.FindSettings;
 import org.qrarchive.archive.dimse.control.DimseService;
 import org.qrarchive.archive.query.control.FindQuery;
@@ -50,13 +51,10 @@ public class FindService implements DimseService {
     private static final Logger LOG = Logger.getLogger(FindService.class);
     private static final int PAGE = 200;
     private static final int MAX_IDENTIFIER_LENGTH = 1 << 20;
-    private static final Map<String, String> MODEL_SWITCHES = Map.of(
-            InformationModel.PATIENT_ROOT.sopClassUid(), ArchiveConfig.FIND_PATIENT_ROOT,
-            InformationModel.STUDY_ROOT.sopClassUid(), ArchiveConfig.FIND_STUDY_ROOT,
-            InformationModel.PATIENT_STUDY_ONLY.sopClassUid(), ArchiveConfig.FIND_PATIENT_STUDY_ONLY);
-
-    @Inject
-    ArchiveConfig config;
+    private static final Map<String, Predicate<FindOptions>> MODEL_SWITCHES = Map.of(
+            InformationModel.PATIENT_ROOT.sopClassUid(), FindOptions::patientRoot,
+            InformationModel.STUDY_ROOT.sopClassUid(), FindOptions::studyRoot,
+            InformationModel.PATIENT_STUDY_ONLY.sopClassUid(), FindOptions::patientStudyOnly);
 
     @EJB
     IndexSearch search;
@@ -71,8 +69,8 @@ public class FindService implements DimseService {
 
     /** A model switched off is not offered at all: its contexts get "abstract syntax not supported". */
     @Override
-    public List<String> transferSyntaxes(String sopClass) {
-        return config.modelEnabled(MODEL_SWITCHES.get(sopClass)) ? UNCOMPRESSED : null;
+    public List<String> transferSyntaxes(AeConfig ae, String sopClass) {
+        return MODEL_SWITCHES.get(sopClass).test(ae.ae().find()) ? UNCOMPRESSED : null;
     }
 
     @Override
@@ -82,7 +80,7 @@ public class FindService implements DimseService {
             respond(as, pc, command, Status.UNRECOGNIZED_OPERATION, "expected C-FIND-RQ with an identifier");
             return;
         }
-        FindSettings settings = config.findSettings();
+        FindSettings settings = AeConfig.of(as).find();
         Attributes identifier;
         try {
             identifier = new DicomInputStream(data, TransferSyntax.of(pc.transferSyntax()), MAX_IDENTIFIER_LENGTH)

@@ -16,7 +16,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
-import org.qrarchive.archive.config.control.ArchiveConfig;
+import org.qrarchive.archive.config.control.AeConfig;
 import org.qrarchive.archive.config.control.StoreSettings;
 import org.qrarchive.archive.dimse.control.DimseService;
 import org.qrarchive.archive.index.boundary.ConcurrentIndexUpdate;
@@ -54,9 +54,6 @@ public class StorageService implements DimseService {
             .collect(Collectors.toUnmodifiableSet());
 
     @Inject
-    ArchiveConfig config;
-
-    @Inject
     ObjectWriter writer;
 
     @EJB
@@ -68,14 +65,14 @@ public class StorageService implements DimseService {
     }
 
     @Override
-    public List<String> transferSyntaxes(String sopClass) {
-        return config.storageTransferSyntaxes();
+    public List<String> transferSyntaxes(AeConfig ae, String sopClass) {
+        return ae.storageTransferSyntaxes();
     }
 
     @Override
     public void onRequest(Association as, PresentationContext pc, Attributes command, InputStream data)
             throws IOException {
-        StoreSettings settings = config.storeSettings();
+        StoreSettings settings = AeConfig.of(as).store();
         String iuid = StoredUids.read(command, Tag.AffectedSOPInstanceUID, settings.fixUidPadding());
         String cuid = command.getString(Tag.AffectedSOPClassUID);
         if (data == null) {
@@ -100,7 +97,7 @@ public class StorageService implements DimseService {
     private void store(Association as, PresentationContext pc, Attributes command, InputStream data, String cuid,
             String iuid, StoreSettings settings) throws IOException {
         String ae = as.calledAETitle();
-        Path area = config.storageArea(ae);
+        Path area = AeConfig.of(as).storageArea();
         TransferSyntax received = TransferSyntax.of(pc.transferSyntax());
         Attributes fileMeta = settings.writeDataset() ? null
                 : FileMetaInformation.create(cuid, iuid, received.uid(), as.callingAETitle());
