@@ -12,7 +12,7 @@
 # For each size (instances, multiples of 20), in increasing order:
 #  1. fill: org.qrarchive.dicom.bench.FillBench stores small CT objects without pixel data, generated in
 #     memory, over --parallel associations, until this run's objects reach the size: studies of 2 series
-#     x 10 instances, one patient per study, study i dated i days before 2024-03-15. qr.store.fsync is
+#     x 10 instances, one patient per study, study i dated i days before 2024-03-15. store.fsync is
 #     switched off during the fill (durability is not what is measured) and restored afterwards.
 #  2. measure, after 15 s of rest (the fill's write-back and H2's background writer settle), over one
 #     association, median of --runs after --warmup queries of the same kind (the JIT of the archive and
@@ -62,10 +62,19 @@ cli=wildfly-config/target/wildfly/bin/jboss-cli.sh
 cp=qr-dicom/target/classes:qr-dicom/target/test-classes
 work=$(mktemp -d /tmp/qr-find-bench.XXXXXX)
 dq_pid=
+# the admin API needs a qr-admin user: this one is (re)created for the benchmark
+admin=(-u 'qr-bench:Bench-2026!pw')
+api=http://127.0.0.1:8080/qr/api
+# store.fsync of QRSCP through the admin API: off for the fill, on again afterwards
+set_fsync() {
+    local ae
+    ae=$(curl -sf "${admin[@]}" "$api/aes/QRSCP") || return 1
+    curl -sf "${admin[@]}" -X PUT -H 'Content-Type: application/json' \
+        --data "$(printf '%s' "$ae" | sed -E "s/\"fsync\":(true|false)/\"fsync\":$1/")" "$api/aes/QRSCP" >/dev/null
+}
 cleanup() {
     [[ -z $dq_pid ]] || kill -- "-$dq_pid" 2>/dev/null || true
-    [[ ! -x $cli ]] || "$cli" --connect \
-        --command='/system-property=qr.store.fsync:write-attribute(name=value,value=true)' >/dev/null 2>&1 || true
+    set_fsync true 2>/dev/null || true
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -73,6 +82,7 @@ trap cleanup EXIT
 for tool in java mvn echoscu curl; do
     command -v $tool >/dev/null || { echo "missing: $tool" >&2; exit 1; }
 done
+wildfly-config/target/wildfly/bin/add-user.sh -a -u qr-bench -p 'Bench-2026!pw' -g qr-admin -s
 ((!dcmqrscp)) || command -v dcmqrscp >/dev/null || { echo "missing: dcmqrscp (apt-get install dcmtk)" >&2; exit 1; }
 echoscu -aec QRSCP 127.0.0.1 11112 || { echo "start the archive first (README, Quick start)" >&2; exit 1; }
 mvn -B -q -o -pl qr-dicom test-compile 2>/dev/null || mvn -B -q -pl qr-dicom test-compile
@@ -110,12 +120,12 @@ studies=$((filled / 20))
 for size in $sizes; do
     target=$((size / 20))
     if ((target > studies)); then
-        "$cli" --connect --command='/system-property=qr.store.fsync:write-attribute(name=value,value=false)' >/dev/null
+        set_fsync false
         fill 11112 QRSCP "$studies" $((target - studies)) "$parallel"
-        "$cli" --connect --command='/system-property=qr.store.fsync:write-attribute(name=value,value=true)' >/dev/null
+        set_fsync true
         studies=$target
     fi
-    echo "$size instances of this run; archive holds $(curl -s http://127.0.0.1:8080/qr/api/aes/QRSCP/counts)"
+    echo "$size instances of this run; archive holds $(curl -s "${admin[@]}" "$api/aes/QRSCP/counts")"
     measure 11112 QRSCP "$studies" "$warmup"
 done
 

@@ -225,7 +225,17 @@ cleanup() {
 
 port_open() { timeout 2 bash -c "exec 3<>/dev/tcp/$HOST/$1" 2>/dev/null; }
 echo_ok() { timeout 20 echoscu -to 5 -ta 5 -td 10 -aec "$1" "$HOST" "$2" >/dev/null 2>&1; }
-counts_json() { curl -sf --max-time 10 "http://$HOST:$QR_HTTP/qr/api/aes/$QR_AE/counts"; }
+# the admin API needs a user: qr-bench (role qr-admin) is (re)created once WildFly is unpacked
+QR_CREDENTIALS='qr-bench:Bench-2026!pw'
+ensure_api_user() {
+    local add_user=wildfly-config/target/wildfly/bin/add-user.sh
+    [[ -f $WORK/.api-user ]] && return 0
+    [[ -x $add_user ]] || return 1
+    "$add_user" -a -u "${QR_CREDENTIALS%%:*}" -p "${QR_CREDENTIALS#*:}" -g qr-admin -s >/dev/null && touch "$WORK/.api-user"
+}
+counts_json() {
+    ensure_api_user && curl -sf --max-time 10 -u "$QR_CREDENTIALS" "http://$HOST:$QR_HTTP/qr/api/aes/$QR_AE/counts"
+}
 # instances in the archive's index for our AE, or "?" when the REST API does not answer
 archive_indexed() {
     local j
@@ -372,7 +382,7 @@ if port_open "$QR_PORT"; then
     echo_ok "$QR_AE" "$QR_PORT" \
         || die "port $QR_PORT is in use, but does not answer C-ECHO as $QR_AE: stop whatever listens there"
     log "an archive already answers C-ECHO as $QR_AE on $HOST:$QR_PORT: using it as it is (not started or stopped by"
-    log "this script; what the benchmark stores stays in it; its configuration, e.g. qr.store.fsync, is whatever it is)"
+    log "this script; what the benchmark stores stays in it; its configuration, e.g. store.fsync, is whatever it is)"
     ((ARCHIVE_FSYNC)) || log "WARNING: --archive-no-fsync ignored (we did not start this archive)"
     [[ $(archive_indexed) != "?" ]] \
         || log "WARNING: http://$HOST:$QR_HTTP/qr/api/aes/$QR_AE/counts does not answer: the index cannot be checked"
@@ -412,7 +422,7 @@ else
         fi
         sleep 2
     done
-    log "archive up after $((SECONDS - start)) s: $(curl -sf --max-time 10 "http://$HOST:$QR_HTTP/qr/api/status")"
+    log "archive up after $((SECONDS - start)) s: $(curl -sf --max-time 10 -u "$QR_CREDENTIALS" "http://$HOST:$QR_HTTP/qr/api/status")"
     log "WildFly processes: $(ps -o pid=,comm= -g "$ARCHIVE_PGID" | tr -s ' \n' ' ')"
     log "the archive fsyncs each object: $( ((ARCHIVE_FSYNC)) && echo "yes (qr.store.fsync default true)" || echo "NO (-Dqr.store.fsync=false)")"
 fi
