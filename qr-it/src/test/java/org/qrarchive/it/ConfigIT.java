@@ -127,6 +127,11 @@ class ConfigIT {
         assertProblem(send("PUT", "/qr/api/peers/P1", AdminApi.ADMIN, "{\"aeTitle\":\"P1\",\"port\":70000}"), 400,
                 "peers[P1].port");
         assertEquals(400, send("PUT", "/qr/api/aes/BADJSON", AdminApi.ADMIN, "{\"access\":").statusCode());
+        HttpResponse<String> misspelt = send("PUT", "/qr/api/aes/BADJSON", AdminApi.ADMIN, "{\"maxStudies\":1}");
+        assertEquals(400, misspelt.statusCode(), misspelt.body());
+        assertTrue(misspelt.body().contains("maxStudies"), misspelt.body());
+        assertEquals(400, send("PUT", "/qr/api/aes/BADJSON", AdminApi.ADMIN, "{\"access\":\"RX\"}").statusCode(),
+                "no such access");
         ModelNode settings = AdminApi.get("/qr/api/settings");
         settings.get("dimseTimeout").set(0);
         assertProblem(send("PUT", "/qr/api/settings", AdminApi.ADMIN, settings.toJSONString(true)), 400,
