@@ -302,6 +302,19 @@ public final class Association {
         return id;
     }
 
+    /**
+     * Sends a request with a fresh message ID and waits, up to the DIMSE timeout, for its final response
+     * (pending responses are passed over).
+     *
+     * @throws java.net.SocketTimeoutException when no final response came in time
+     */
+    public Attributes invokeAndWait(PresentationContext pc, Attributes command, DataWriter data)
+            throws IOException, InterruptedException {
+        FinalResponse rsp = new FinalResponse();
+        invoke(pc, command, data, rsp);
+        return rsp.await(settings.dimseTimeout());
+    }
+
     /** Sends C-ECHO-RQ on the Verification context and waits for its response. */
     public Attributes cecho() throws IOException, InterruptedException {
         PresentationContext pc = acceptedContext(UID.Verification);

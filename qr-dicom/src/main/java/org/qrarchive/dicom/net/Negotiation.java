@@ -10,6 +10,7 @@ import org.qrarchive.dicom.data.UID;
 import org.qrarchive.dicom.net.pdu.AAssociateAC;
 import org.qrarchive.dicom.net.pdu.AAssociateRQ;
 import org.qrarchive.dicom.net.pdu.PresentationContext;
+import org.qrarchive.dicom.net.pdu.RoleSelection;
 import org.qrarchive.dicom.net.pdu.UserInformation;
 
 /** Presentation context negotiation as an acceptor (PS3.8 §9.3.3.2, PS3.7 Annex D). */
@@ -47,6 +48,17 @@ public final class Negotiation {
                     : PresentationContext.accepted(pc.id(), pc.abstractSyntax(), chosen));
         }
         return answers;
+    }
+
+    /**
+     * An A-ASSOCIATE-AC echoing the request's AE titles, with our user information and the answers to the
+     * requestor's SCP/SCU role selections (PS3.7 D.3.3.4): {@code roles} lists those accepted as proposed.
+     */
+    public static AAssociateAC accept(AAssociateRQ rq, List<PresentationContext> answers, AssociationSettings settings,
+            List<RoleSelection> roles) {
+        return new AAssociateAC(1, rq.calledAETitle(), rq.callingAETitle(), UID.DICOMApplicationContext, answers,
+                new UserInformation(settings.maxPduLength(), settings.implementationClassUid(),
+                        settings.implementationVersionName(), -1, -1, roles, List.of()));
     }
 
     /** An A-ASSOCIATE-AC echoing the request's AE titles, with our user information. */

@@ -65,6 +65,12 @@ public final class ProcessRunner {
             this.startedNanos = startedNanos;
         }
 
+        /** Stops a process that would run until stopped (a storescp serving a test), with its children. */
+        public void destroy() {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+
         /**
          * Waits for the process to end; at {@code timeout} (counted from its start) it is
          * killed and an {@link AssertionError} carrying its output is thrown.

@@ -62,7 +62,7 @@ public class AeResource {
         Etags.samePath("aeTitle", aet, body.aeTitle());
         boolean created = store.ae(aet) == null;
         ArchiveAe named = new ArchiveAe(aet, body.storageArea(), body.access(), body.quota(), body.peers(),
-                body.store(), body.find(), body.preferredTransferSyntax());
+                body.store(), body.find(), body.preferredTransferSyntax(), body.retrieve());
         return Etags.created(store.putAe(named, Etags.ifMatch(headers)), created);
     }
 

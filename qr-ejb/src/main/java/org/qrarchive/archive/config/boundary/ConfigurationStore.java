@@ -101,7 +101,7 @@ public class ConfigurationStore {
         AeOptions o = ConfigurationJson.read(a.options(), AeOptions.class);
         return new ArchiveAe(a.aeTitle(), a.storageArea(), Access.valueOf(a.access()),
                 new Quota(a.maxStudies(), a.maxBytesPerStudy()), a.peers(), o.store(), o.find(),
-                o.preferredTransferSyntax());
+                o.preferredTransferSyntax(), o.retrieve());
     }
 
     // ------------------------------------------------------------------------------------------------ reading

@@ -14,9 +14,10 @@ import java.util.List;
  * @param find        its C-FIND options
  * @param preferredTransferSyntax the transfer syntax preferred when a storage context proposes several
  *                    (dcmqrscp --prefer-*: uncompr, little, big, lossless, ..., implicit)
+ * @param retrieve    its C-MOVE and C-GET options
  */
 public record ArchiveAe(String aeTitle, String storageArea, Access access, Quota quota, List<String> peers,
-        StoreOptions store, FindOptions find, String preferredTransferSyntax) {
+        StoreOptions store, FindOptions find, String preferredTransferSyntax, RetrieveOptions retrieve) {
     public static final String ANY = "ANY";
 
     public ArchiveAe {
@@ -28,11 +29,18 @@ public record ArchiveAe(String aeTitle, String storageArea, Access access, Quota
         preferredTransferSyntax = preferredTransferSyntax == null || preferredTransferSyntax.isBlank() ? "uncompr"
                 : preferredTransferSyntax.trim();
         storageArea = storageArea == null || storageArea.isBlank() ? null : storageArea;
+        retrieve = retrieve == null ? RetrieveOptions.DEFAULTS : retrieve;
+    }
+
+    /** An AE with the default retrieve options (a factory: JSON-B needs records with one constructor). */
+    public static ArchiveAe of(String aeTitle, String storageArea, Access access, Quota quota, List<String> peers,
+            StoreOptions store, FindOptions find, String preferredTransferSyntax) {
+        return new ArchiveAe(aeTitle, storageArea, access, quota, peers, store, find, preferredTransferSyntax, null);
     }
 
     /** An AE with every default: RW, any peer, no quota. */
     public static ArchiveAe withDefaults(String aeTitle) {
-        return new ArchiveAe(aeTitle, null, Access.RW, Quota.NONE, List.of(ANY), null, null, null);
+        return new ArchiveAe(aeTitle, null, Access.RW, Quota.NONE, List.of(ANY), null, null, null, null);
     }
 
     public boolean anyPeer() {

@@ -124,6 +124,7 @@ public record Configuration(GlobalSettings global, List<PeerEntry> peers, List<P
             }
             ae.store().toSettings(field + ".store");
             ae.find().validate(field + ".find");
+            ae.retrieve().validate(field + ".retrieve");
             try {
                 TransferSyntaxPreference.forStorage(ae.preferredTransferSyntax());
             } catch (IllegalStateException e) {

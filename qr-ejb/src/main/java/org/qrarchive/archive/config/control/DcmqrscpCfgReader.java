@@ -382,7 +382,7 @@ final class DcmqrscpCfgReader {
             mark(field + ".peers", t.get(4));
             List<String> names = row.peers().isEmpty() ? List.of(ArchiveAe.ANY)
                     : memberNames(field + ".peers", row.aeTitle() + "-peer-", row.peers());
-            aes.add(new ArchiveAe(row.aeTitle(), row.storageArea(), row.access(), row.quota(), names, null, null,
+            aes.add(ArchiveAe.of(row.aeTitle(), row.storageArea(), row.access(), row.quota(), names, null, null,
                     null));
         }
         GlobalSettings global = new GlobalSettings(port != null ? port : base.port(), base.bindAddress(),

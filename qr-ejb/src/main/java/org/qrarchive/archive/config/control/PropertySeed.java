@@ -45,7 +45,7 @@ public final class PropertySeed {
         List<String> allowed = peers.isEmpty() ? List.of(ArchiveAe.ANY) : peers.stream().map(PeerEntry::name).toList();
         List<ArchiveAe> aes = new ArrayList<>();
         for (String title : list("qr.ae.title").isEmpty() ? List.of("QRSCP") : list("qr.ae.title")) {
-            aes.add(new ArchiveAe(title, null, Access.RW, Quota.NONE, allowed, store, find, text("qr.prefer.ts",
+            aes.add(ArchiveAe.of(title, null, Access.RW, Quota.NONE, allowed, store, find, text("qr.prefer.ts",
                     "uncompr")));
         }
         return new Configuration(global, peers, List.of(), List.of(), aes).validate();

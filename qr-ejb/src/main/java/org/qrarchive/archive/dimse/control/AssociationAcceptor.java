@@ -3,6 +3,7 @@ package org.qrarchive.archive.dimse.control;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -28,6 +29,8 @@ import org.qrarchive.dicom.net.pdu.AAssociateRJ;
 import org.qrarchive.dicom.net.pdu.AAssociateRQ;
 import org.qrarchive.dicom.net.pdu.Pdu;
 import org.qrarchive.dicom.net.pdu.PresentationContext;
+import org.qrarchive.dicom.net.pdu.RoleSelection;
+import org.qrarchive.archive.retrieve.control.RetrieveModel;
 import org.qrarchive.dicom.data.UID;
 
 /**
@@ -80,17 +83,42 @@ public class AssociationAcceptor implements AssociationHandler {
         ae.attachTo(as);
         List<PresentationContext> answers = Negotiation.negotiate(rq, sop -> services.transferSyntaxes(ae, sop));
         Access access = ae.ae().access();
+        Set<String> getStores = access.reads() && ae.ae().retrieve().get() ? scpOnlyRoles(rq) : Set.of();
         if (!access.reads()) {
             answers = refuse(answers, AssociationAcceptor::isQueryRetrieve);
         }
         if (!access.writes()) {
-            answers = refuse(answers, AssociationAcceptor::isStorage);
+            // storage contexts the requester proposed as SCP only carry C-GET sub-operations, not stores
+            answers = refuse(answers, sop -> isStorage(sop) && !getStores.contains(sop));
+        }
+        if (ae.ae().retrieve().requireFind()) {
+            Set<String> proposed = rq.presentationContexts().stream().map(PresentationContext::abstractSyntax)
+                    .collect(Collectors.toSet());
+            answers = refuse(answers, sop -> RetrieveModel.ofSopClass(sop) != null
+                    && !proposed.contains(RetrieveModel.ofSopClass(sop).model().sopClassUid()));
         }
         if (ae.store().noParallelStore() && holdsStorage(answers)
                 && !exclusivity.acquire(rq.calledAETitle(), as)) {
             answers = refuse(answers, AssociationAcceptor::isStorage);
         }
-        return Negotiation.accept(rq, answers, ae.configuration().global().associationSettings());
+        return Negotiation.accept(rq, answers, ae.configuration().global().associationSettings(), roles(rq, ae));
+    }
+
+    /**
+     * The answers to the requester's role selections (PS3.7 D.3.3.4): for storage SOP classes, as proposed,
+     * so that a C-GET requester may take the SCP role; other proposals are left unanswered (default roles).
+     */
+    private static List<RoleSelection> roles(AAssociateRQ rq, AeConfig ae) {
+        if (!ae.ae().retrieve().get()) {
+            return List.of();
+        }
+        return rq.userInformation().roleSelections().stream().filter(r -> isStorage(r.sopClassUid())).toList();
+    }
+
+    /** Storage SOP classes the requester proposed to be SCP of, and not SCU. */
+    private static Set<String> scpOnlyRoles(AAssociateRQ rq) {
+        return rq.userInformation().roleSelections().stream().filter(r -> r.scp() && !r.scu())
+                .map(RoleSelection::sopClassUid).collect(Collectors.toSet());
     }
 
     private boolean holdsStorage(List<PresentationContext> answers) {

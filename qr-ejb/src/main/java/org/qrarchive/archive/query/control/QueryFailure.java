@@ -26,12 +26,12 @@ public final class QueryFailure extends Exception {
     }
 
     /** A900 "Identifier does not match SOP Class". */
-    static QueryFailure doesNotMatch(String comment, int offendingTag) {
+    public static QueryFailure doesNotMatch(String comment, int offendingTag) {
         return new QueryFailure(Status.DATASET_DOES_NOT_MATCH_SOP_CLASS, comment, offendingTag);
     }
 
     /** C000 "Unable to process". */
-    static QueryFailure unableToProcess(String comment, int offendingTag) {
+    public static QueryFailure unableToProcess(String comment, int offendingTag) {
         return new QueryFailure(Status.CANNOT_UNDERSTAND, comment, offendingTag);
     }
 

@@ -39,13 +39,13 @@ class ConfigurationTest {
 
     @Test
     void referencesMustExistAndGroupsMustNotContainEachOther() {
-        ArchiveAe ae = new ArchiveAe("QRSCP", null, Access.R, null, List.of("nobody"), null, null, null);
+        ArchiveAe ae = ArchiveAe.of("QRSCP", null, Access.R, null, List.of("nobody"), null, null, null);
         assertEquals("aes[QRSCP].peers", refusedField(with(List.of(CT), List.of(), List.of(ae))));
         assertEquals("groups[a].members", refusedField(with(List.of(CT), List.of(new PeerGroup("a", List.of("b")),
                 new PeerGroup("b", List.of("a", "ct"))), List.of())));
         assertEquals("groups[ct].name", refusedField(with(List.of(CT), List.of(new PeerGroup("ct", List.of("ct"))),
                 List.of())), "entries and groups share one namespace");
-        ArchiveAe anyAndMore = new ArchiveAe("QRSCP", null, Access.RW, null, List.of("ANY", "ct"), null, null, null);
+        ArchiveAe anyAndMore = ArchiveAe.of("QRSCP", null, Access.RW, null, List.of("ANY", "ct"), null, null, null);
         assertEquals("aes[QRSCP].peers", refusedField(with(List.of(CT), List.of(), List.of(anyAndMore))));
     }
 
@@ -56,16 +56,16 @@ class ConfigurationTest {
         assertEquals("peers[p].host", refusedField(with(List.of(new PeerEntry("p", "P", "a b", 1)), List.of(),
                 List.of())));
         assertEquals("aes[Q].quota.maxBytesPerStudy", refusedField(with(List.of(), List.of(), List.of(
-                new ArchiveAe("Q", null, Access.RW, new Quota(10, 0L), null, null, null, null)))));
+                ArchiveAe.of("Q", null, Access.RW, new Quota(10, 0L), null, null, null, null)))));
         assertEquals("aes[Q].storageArea", refusedField(with(List.of(), List.of(), List.of(
-                new ArchiveAe("Q", "relative/dir", Access.RW, null, null, null, null, null)))));
+                ArchiveAe.of("Q", "relative/dir", Access.RW, null, null, null, null, null)))));
         assertEquals("aes[Q].store.compressionLevel", refusedField(with(List.of(), List.of(), List.of(
-                new ArchiveAe("Q", null, Access.RW, null, null, new StoreOptions(false, false, false, false, false,
+                ArchiveAe.of("Q", null, Access.RW, null, null, new StoreOptions(false, false, false, false, false,
                         "same", "recalc", "explicit", "off", 10, true, true), null, null)))));
         assertEquals("aes[Q].preferredTransferSyntax", refusedField(with(List.of(), List.of(), List.of(
-                new ArchiveAe("Q", null, Access.RW, null, null, null, null, "jpeg99")))));
+                ArchiveAe.of("Q", null, Access.RW, null, null, null, null, "jpeg99")))));
         assertEquals("aes[Q].find.maxMatches", refusedField(with(List.of(), List.of(), List.of(
-                new ArchiveAe("Q", null, Access.RW, null, null, null, new FindOptions(true, true, true, false, false,
+                ArchiveAe.of("Q", null, Access.RW, null, null, null, new FindOptions(true, true, true, false, false,
                         0), null)))));
         GlobalSettings noTimeout = new GlobalSettings(104, "", 16, 16384, 30, 0, 10, null);
         assertEquals("settings.dimseTimeout", refusedField(new Configuration(noTimeout, List.of(), List.of(),
@@ -78,7 +78,7 @@ class ConfigurationTest {
 
     @Test
     void absentOptionsTakeTheirDefaults() {
-        ArchiveAe ae = new ArchiveAe("Q", " ", null, null, null, null, null, null);
+        ArchiveAe ae = ArchiveAe.of("Q", " ", null, null, null, null, null, null);
         assertEquals(Access.RW, ae.access());
         assertEquals(List.of("ANY"), ae.peers());
         assertEquals(StoreOptions.DEFAULTS, ae.store());

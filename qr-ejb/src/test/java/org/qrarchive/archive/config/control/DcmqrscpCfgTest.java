@@ -106,7 +106,7 @@ class DcmqrscpCfgTest {
         assertEquals(List.of(new PeerGroup("Acme", List.of("Acme_1", "Acme_2", "Acme_3"))), c.groups());
         assertEquals(List.of(new PeerGroup("ACME CT Company", List.of("Acme"))), c.vendors());
         ArchiveAe pub = c.ae("ACME_PUB");
-        assertEquals(new ArchiveAe("ACME_PUB", "/dicom/ACME_PUB", Access.R, new Quota(10, 24 * MB),
+        assertEquals(ArchiveAe.of("ACME_PUB", "/dicom/ACME_PUB", Access.R, new Quota(10, 24 * MB),
                 List.of("ANY"), null, null, null), pub);
         ArchiveAe prv = c.ae("ACME_PRV");
         assertEquals(Access.RW, prv.access());
@@ -136,12 +136,12 @@ class DcmqrscpCfgTest {
                         new PeerGroup("nested", List.of("#hash", "default"))),
                 List.of(new PeerGroup("O'Brien (Imaging), Inc.", List.of("nested")),
                         new PeerGroup("Acme", List.of("v6", "mobile"))),
-                List.of(new ArchiveAe("ARCHIVE", null, Access.RW, Quota.NONE, List.of("ANY"), null, null, null),
-                        new ArchiveAe("A=B,C", "/srv/dicom/my archive/\"q\"'", Access.R, new Quota(500, null),
+                List.of(ArchiveAe.of("ARCHIVE", null, Access.RW, Quota.NONE, List.of("ANY"), null, null, null),
+                        ArchiveAe.of("A=B,C", "/srv/dicom/my archive/\"q\"'", Access.R, new Quota(500, null),
                                 List.of("nested", "default"), null, null, null),
-                        new ArchiveAe("W'ONLY", "/srv/w", Access.W, new Quota(null, 1536L), List.of("v6"),
+                        ArchiveAe.of("W'ONLY", "/srv/w", Access.W, new Quota(null, 1536L), List.of("v6"),
                                 null, null, null),
-                        new ArchiveAe("GB", "/srv/äöü", Access.RW, new Quota(1, 3L << 30), List.of("#hash"),
+                        ArchiveAe.of("GB", "/srv/äöü", Access.RW, new Quota(1, 3L << 30), List.of("#hash"),
                                 null, null, null)));
         c.validate();
         assertRoundTrip(c);

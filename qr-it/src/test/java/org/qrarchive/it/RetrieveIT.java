@@ -1,0 +1,259 @@
+package org.qrarchive.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.dmr.ModelNode;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.qrarchive.it.support.AdminApi;
+import org.qrarchive.it.support.Dcmtk;
+import org.qrarchive.it.support.Deployments;
+import org.qrarchive.it.support.DicomFiles;
+import org.qrarchive.it.support.FindFixture;
+import org.qrarchive.it.support.ItConfig;
+import org.qrarchive.it.support.ProcessRunner;
+import org.qrarchive.it.support.StoreChecks;
+
+/**
+ * C-MOVE with DCMTK's movescu to a storescp configured as a peer, and C-GET with getscu: what arrives equals
+ * what was stored (data set bytes), counts are exact, unknown destinations get A801, a destination that does
+ * not listen fails every sub-operation, a W area offers no retrieve.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RetrieveIT {
+    private static final int DEST_PORT = 11198;
+    private static final int DEAD_PORT = 11197;
+    private static final Pattern STATUS = Pattern.compile("DIMSE Status\\s*:\\s*0x([0-9A-Fa-f]{4})");
+
+    private static FindFixture fx;
+    private static Path work;
+    private static ProcessRunner.Running storescp;
+    private static Path received;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.archiveEar();
+    }
+
+    @BeforeAll
+    static void prepare() throws Exception {
+        for (String tool : List.of("movescu", "getscu", "storescp", "storescu", "dump2dcm")) {
+            Dcmtk.require(tool);
+        }
+        work = Files.createTempDirectory("qr-retrieve-it-");
+        fx = new FindFixture();
+        fx.store(work);
+        received = Files.createDirectories(work.resolve("received"));
+        storescp = ProcessRunner.start(List.of(Dcmtk.require("storescp").toString(), "-aet", "DEST", "-od",
+                received.toString(), "-ta", "10", "-td", "30", Integer.toString(DEST_PORT)));
+        awaitListening(DEST_PORT);
+        peer("dest", "DEST", DEST_PORT);
+        peer("dead", "DEAD", DEAD_PORT);
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        if (storescp != null) {
+            storescp.destroy();
+        }
+        AdminApi.delete("/qr/api/peers/dest");
+        AdminApi.delete("/qr/api/peers/dead");
+        StoreChecks.deleteTree(work);
+    }
+
+    private static void peer(String name, String aeTitle, int port) {
+        ModelNode p = new ModelNode();
+        p.get("aeTitle").set(aeTitle);
+        p.get("host").set("127.0.0.1");
+        p.get("port").set(port);
+        AdminApi.put("/qr/api/peers/" + name, p);
+    }
+
+    private static void awaitListening(int port) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("storescp does not listen on " + port);
+    }
+
+    /** movescu or getscu -d with the identifier keys, against the test server. */
+    private static ProcessRunner.Result run(String tool, String model, List<String> args, String... keys) {
+        List<String> command = new ArrayList<>(List.of(Dcmtk.require(tool).toString(), "-d", model, "-aec",
+                ItConfig.AE_TITLE, "-to", "10", "-ta", "10", "-td", "60"));
+        command.addAll(args);
+        for (String k : keys) {
+            command.add("-k");
+            command.add(k);
+        }
+        command.add(ItConfig.HOST);
+        command.add(Integer.toString(ItConfig.dicomPort()));
+        return ProcessRunner.run(Duration.ofSeconds(120), command);
+    }
+
+    /** The status of the final response, and its counts, as movescu/getscu print it with -d. */
+    private record Outcome(int status, Map<String, Integer> counts) {
+    }
+
+    private static Outcome outcome(ProcessRunner.Result r) {
+        String out = r.output();
+        int last = Math.max(out.lastIndexOf("Received Final"), out.lastIndexOf("Received C-GET Response"));
+        assertTrue(last >= 0, () -> "no final response\n" + r.describe());
+        String tail = out.substring(last);
+        Matcher m = STATUS.matcher(tail);
+        assertTrue(m.find(), () -> "no status in\n" + r.describe());
+        Map<String, Integer> counts = new TreeMap<>();
+        Matcher c = Pattern.compile("(Remaining|Completed|Failed|Warning) Suboperations\\s*:\\s*(\\d+|none)")
+                .matcher(tail);
+        while (c.find()) {
+            counts.putIfAbsent(c.group(1), c.group(2).equals("none") ? 0 : Integer.parseInt(c.group(2)));
+        }
+        return new Outcome(Integer.parseInt(m.group(1), 16), counts);
+    }
+
+    private static List<Path> files(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    /** Every file in {@code dir} holds the data set bytes of the fixture object with its SOP Instance UID. */
+    private static void assertSameAsStored(Path dir, List<FindFixture.Instance> expected) throws IOException {
+        List<Path> got = files(dir);
+        assertEquals(expected.size(), got.size(), () -> "files received in " + dir + ": " + got);
+        for (FindFixture.Instance i : expected) {
+            Path match = got.stream().filter(p -> DicomFiles.readPart10(p).map(m -> i.uid().equals(
+                    m.meta(DicomFiles.MEDIA_STORAGE_SOP_INSTANCE_UID))).orElse(false)).findFirst()
+                    .orElseThrow(() -> new AssertionError(i.uid() + " not received in " + dir));
+            assertArrayEquals(DicomFiles.dataSetBytes(fx.file(i)), DicomFiles.dataSetBytes(match), i.uid());
+        }
+    }
+
+    /** movescu or getscu found no accepted context for its request (each says it in its own words). */
+    private static boolean noRetrieveContext(ProcessRunner.Result r) {
+        return r.output().contains("No Acceptable Presentation Contexts")
+                || r.output().contains("No adequate Presentation Contexts");
+    }
+
+    private static void clear(Path dir) throws IOException {
+        for (Path p : files(dir)) {
+            Files.delete(p);
+        }
+    }
+
+    @Test
+    void moveOfAStudyArrivesIntact() throws Exception {
+        clear(received);
+        FindFixture.Study study = fx.study(1);
+        ProcessRunner.Result r = run("movescu", "-S", List.of("-aet", "MOVESCU", "-aem", "DEST"),
+                "QueryRetrieveLevel=STUDY", "StudyInstanceUID=" + study.uid());
+        Outcome o = outcome(r);
+        int n = fx.instancesOf(study).size();
+        assertAll(r.describe(),
+                () -> assertEquals(0x0000, o.status(), "final status"),
+                () -> assertEquals(n, o.counts().get("Completed"), "completed"),
+                () -> assertEquals(0, o.counts().get("Failed"), "failed"));
+        assertSameAsStored(received, fx.instancesOf(study));
+    }
+
+    @Test
+    void moveOfImagesByUidListInPatientRoot() throws Exception {
+        clear(received);
+        FindFixture.Study study = fx.study(4);
+        FindFixture.Series series = fx.seriesOf(study).get(1);
+        List<FindFixture.Instance> images = fx.instancesOf(series);
+        ProcessRunner.Result r = run("movescu", "-P", List.of("-aet", "MOVESCU", "-aem", "DEST"),
+                "QueryRetrieveLevel=IMAGE", "PatientID=" + study.patient().id(), "StudyInstanceUID=" + study.uid(),
+                "SeriesInstanceUID=" + series.uid(), "SOPInstanceUID=" + images.get(0).uid() + "\\"
+                        + images.get(1).uid());
+        Outcome o = outcome(r);
+        assertAll(r.describe(),
+                () -> assertEquals(0x0000, o.status(), "final status"),
+                () -> assertEquals(2, o.counts().get("Completed"), "completed"));
+        assertSameAsStored(received, images.subList(0, 2));
+    }
+
+    @Test
+    void getOfASeriesArrivesIntact() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("get-" + System.nanoTime()));
+        FindFixture.Study study = fx.study(1);
+        FindFixture.Series series = fx.seriesOf(study).get(0);
+        ProcessRunner.Result r = run("getscu", "-S", List.of("-aet", "GETSCU", "-od", dir.toString()),
+                "QueryRetrieveLevel=SERIES", "StudyInstanceUID=" + study.uid(), "SeriesInstanceUID=" + series.uid());
+        Outcome o = outcome(r);
+        assertAll(r.describe(),
+                () -> assertEquals(0x0000, o.status(), "final status"),
+                () -> assertEquals(fx.instancesOf(series).size(), o.counts().get("Completed"), "completed"));
+        assertSameAsStored(dir, fx.instancesOf(series));
+    }
+
+    @Test
+    void unknownDestinationIsA801() {
+        ProcessRunner.Result r = run("movescu", "-S", List.of("-aet", "MOVESCU", "-aem", "NOBODY"),
+                "QueryRetrieveLevel=STUDY", "StudyInstanceUID=" + fx.study(1).uid());
+        assertEquals(0xA801, outcome(r).status(), r::describe);
+    }
+
+    @Test
+    void destinationNotListeningFailsEverySubOperation() {
+        FindFixture.Study study = fx.study(2);
+        ProcessRunner.Result r = run("movescu", "-S", List.of("-aet", "MOVESCU", "-aem", "DEAD"),
+                "QueryRetrieveLevel=STUDY", "StudyInstanceUID=" + study.uid());
+        Outcome o = outcome(r);
+        assertAll(r.describe(),
+                () -> assertEquals(0xA702, o.status(), "final status: none could be sent"),
+                () -> assertEquals(fx.instancesOf(study).size(), o.counts().get("Failed"), "failed"));
+    }
+
+    @Test
+    void missingUniqueKeyIsRefused() {
+        ProcessRunner.Result r = run("movescu", "-S", List.of("-aet", "MOVESCU", "-aem", "DEST"),
+                "QueryRetrieveLevel=SERIES", "StudyInstanceUID=" + fx.study(1).uid());
+        assertEquals(0xC000, outcome(r).status(), r::describe);
+    }
+
+    @Test
+    void writeOnlyAreaOffersNoRetrieve() {
+        try (AdminApi.Change w = AdminApi.ae(ItConfig.AE_TITLE, a -> a.get("access").set("W"))) {
+            ProcessRunner.Result r = run("movescu", "-S", List.of("-aet", "MOVESCU", "-aem", "DEST"),
+                    "QueryRetrieveLevel=STUDY", "StudyInstanceUID=" + fx.study(1).uid());
+            assertTrue(noRetrieveContext(r), r::describe);
+        }
+    }
+
+    @Test
+    void getSwitchedOffIsNotNegotiated() throws IOException {
+        try (AdminApi.Change off = AdminApi.ae(ItConfig.AE_TITLE, a -> a.get("retrieve", "get").set(false))) {
+            Path dir = Files.createDirectories(work.resolve("get-off"));
+            ProcessRunner.Result r = run("getscu", "-S", List.of("-aet", "GETSCU", "-od", dir.toString()),
+                    "QueryRetrieveLevel=STUDY", "StudyInstanceUID=" + fx.study(1).uid());
+            assertTrue(noRetrieveContext(r), r::describe);
+        }
+    }
+}
