@@ -35,6 +35,7 @@ import org.qrarchive.it.support.FindFixture;
 import org.qrarchive.it.support.ItConfig;
 import org.qrarchive.it.support.ProcessRunner;
 import org.qrarchive.it.support.StoreChecks;
+import org.qrarchive.it.support.TestObjects;
 
 /**
  * C-MOVE with DCMTK's movescu to a storescp configured as a peer, and C-GET with getscu: what arrives equals
@@ -46,12 +47,15 @@ import org.qrarchive.it.support.StoreChecks;
 class RetrieveIT {
     private static final int DEST_PORT = 11198;
     private static final int DEAD_PORT = 11197;
+    private static final int IMPLICIT_PORT = 11196;
     private static final Pattern STATUS = Pattern.compile("DIMSE Status\\s*:\\s*0x([0-9A-Fa-f]{4})");
 
     private static FindFixture fx;
     private static Path work;
     private static ProcessRunner.Running storescp;
+    private static ProcessRunner.Running implicitScp;
     private static Path received;
+    private static Path receivedImplicit;
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -70,15 +74,25 @@ class RetrieveIT {
         storescp = ProcessRunner.start(List.of(Dcmtk.require("storescp").toString(), "-aet", "DEST", "-od",
                 received.toString(), "-ta", "10", "-td", "30", Integer.toString(DEST_PORT)));
         awaitListening(DEST_PORT);
+        // a destination that accepts implicit VR little endian only, with the smallest PDU there is
+        receivedImplicit = Files.createDirectories(work.resolve("received-implicit"));
+        implicitScp = ProcessRunner.start(List.of(Dcmtk.require("storescp").toString(), "-aet", "IMPLICIT", "+xi",
+                "-pdu", "4096", "-od", receivedImplicit.toString(), "-ta", "10", "-td", "30",
+                Integer.toString(IMPLICIT_PORT)));
+        awaitListening(IMPLICIT_PORT);
         peer("dest", "DEST", DEST_PORT);
+        peer("implicit", "IMPLICIT", IMPLICIT_PORT);
         peer("dead", "DEAD", DEAD_PORT);
     }
 
     @AfterAll
     static void cleanUp() {
-        if (storescp != null) {
-            storescp.destroy();
+        for (ProcessRunner.Running scp : java.util.Arrays.asList(storescp, implicitScp)) {
+            if (scp != null) {
+                scp.destroy();
+            }
         }
+        AdminApi.delete("/qr/api/peers/implicit");
         AdminApi.delete("/qr/api/peers/dest");
         AdminApi.delete("/qr/api/peers/dead");
         StoreChecks.deleteTree(work);
@@ -211,6 +225,33 @@ class RetrieveIT {
                 () -> assertEquals(0x0000, o.status(), "final status"),
                 () -> assertEquals(fx.instancesOf(series).size(), o.counts().get("Completed"), "completed"));
         assertSameAsStored(dir, fx.instancesOf(series));
+    }
+
+    /**
+     * Stored in explicit VR little endian, sent to a destination that accepts implicit VR little endian only
+     * and receives PDUs of 4096 bytes: converted on the way, the same data set once DCMTK has decoded both.
+     */
+    @Test
+    void moveConvertsToWhatTheDestinationAccepts() throws Exception {
+        FindFixture.Study study = fx.study(3);
+        ProcessRunner.Result r = run("movescu", "-S", List.of("-aet", "MOVESCU", "-aem", "IMPLICIT"),
+                "QueryRetrieveLevel=STUDY", "StudyInstanceUID=" + study.uid());
+        Outcome o = outcome(r);
+        List<FindFixture.Instance> instances = fx.instancesOf(study);
+        assertAll(r.describe(),
+                () -> assertEquals(0x0000, o.status(), "final status"),
+                () -> assertEquals(instances.size(), o.counts().get("Completed"), "completed"));
+        List<Path> got = files(receivedImplicit);
+        assertEquals(instances.size(), got.size(), got::toString);
+        for (FindFixture.Instance i : instances) {
+            Path match = got.stream().filter(p -> DicomFiles.readPart10(p).map(m -> i.uid().equals(
+                    m.meta(DicomFiles.MEDIA_STORAGE_SOP_INSTANCE_UID))).orElse(false)).findFirst().orElseThrow();
+            String dump = DicomFiles.dcmdump(match);
+            assertEquals(TestObjects.IMPLICIT_LE, DicomFiles.readPart10(match).orElseThrow()
+                    .meta(DicomFiles.TRANSFER_SYNTAX_UID), "received in implicit VR LE");
+            assertEquals(DicomFiles.dataSetLinesWithoutLengths(DicomFiles.dcmdump(fx.file(i))),
+                    DicomFiles.dataSetLinesWithoutLengths(dump), i.uid());
+        }
     }
 
     @Test
