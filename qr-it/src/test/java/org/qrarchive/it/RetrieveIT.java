@@ -48,12 +48,14 @@ class RetrieveIT {
     private static final int DEST_PORT = 11198;
     private static final int DEAD_PORT = 11197;
     private static final int IMPLICIT_PORT = 11196;
+    private static final int SLOW_PORT = 11195;
     private static final Pattern STATUS = Pattern.compile("DIMSE Status\\s*:\\s*0x([0-9A-Fa-f]{4})");
 
     private static FindFixture fx;
     private static Path work;
     private static ProcessRunner.Running storescp;
     private static ProcessRunner.Running implicitScp;
+    private static ProcessRunner.Running slowScp;
     private static Path received;
     private static Path receivedImplicit;
 
@@ -80,19 +82,26 @@ class RetrieveIT {
                 "-pdu", "4096", "-od", receivedImplicit.toString(), "-ta", "10", "-td", "30",
                 Integer.toString(IMPLICIT_PORT)));
         awaitListening(IMPLICIT_PORT);
+        // a destination that takes a second per object: time to cancel
+        slowScp = ProcessRunner.start(List.of(Dcmtk.require("storescp").toString(), "-aet", "SLOW",
+                "--sleep-after", "1", "-od", Files.createDirectories(work.resolve("received-slow")).toString(),
+                "-ta", "10", "-td", "30", Integer.toString(SLOW_PORT)));
+        awaitListening(SLOW_PORT);
         peer("dest", "DEST", DEST_PORT);
         peer("implicit", "IMPLICIT", IMPLICIT_PORT);
+        peer("slow", "SLOW", SLOW_PORT);
         peer("dead", "DEAD", DEAD_PORT);
     }
 
     @AfterAll
     static void cleanUp() {
-        for (ProcessRunner.Running scp : java.util.Arrays.asList(storescp, implicitScp)) {
+        for (ProcessRunner.Running scp : java.util.Arrays.asList(storescp, implicitScp, slowScp)) {
             if (scp != null) {
                 scp.destroy();
             }
         }
         AdminApi.delete("/qr/api/peers/implicit");
+        AdminApi.delete("/qr/api/peers/slow");
         AdminApi.delete("/qr/api/peers/dest");
         AdminApi.delete("/qr/api/peers/dead");
         StoreChecks.deleteTree(work);
@@ -252,6 +261,48 @@ class RetrieveIT {
             assertEquals(DicomFiles.dataSetLinesWithoutLengths(DicomFiles.dcmdump(fx.file(i))),
                     DicomFiles.dataSetLinesWithoutLengths(dump), i.uid());
         }
+    }
+
+    /** C-CANCEL after the first pending response of a slow move: FE00, and the counts say what was sent. */
+    @Test
+    void cancelStopsASlowMove() {
+        FindFixture.Study study = fx.study(1);
+        int total = fx.instancesOf(study).size();
+        ProcessRunner.Result r = run("movescu", "-S", List.of("-aet", "MOVESCU", "-aem", "SLOW", "--cancel", "1"),
+                "QueryRetrieveLevel=STUDY", "StudyInstanceUID=" + study.uid());
+        Outcome o = outcome(r);
+        assertAll(r.describe(),
+                () -> assertEquals(0xFE00, o.status(), "final status"),
+                () -> assertTrue(o.counts().get("Completed") < total, "fewer than all sent"),
+                () -> assertEquals(total, o.counts().get("Completed") + o.counts().get("Remaining")
+                        + o.counts().get("Failed") + o.counts().get("Warning"), "the counts add up"));
+    }
+
+    /** Four retrieves and a store at the same time: none waits for another, every one completes. */
+    @Test
+    void parallelRetrievesAndAStore() throws Exception {
+        List<FindFixture.Study> studies = List.of(fx.study(2), fx.study(5), fx.study(6), fx.study(7));
+        List<ProcessRunner.Running> moves = new ArrayList<>();
+        for (FindFixture.Study study : studies) {
+            moves.add(ProcessRunner.start(moveCommand("DEST", study)));
+        }
+        FindFixture other = new FindFixture();
+        Path otherDir = Files.createDirectories(work.resolve("parallel-store"));
+        other.store(otherDir);
+        for (int k = 0; k < studies.size(); k++) {
+            ProcessRunner.Result r = moves.get(k).await(Duration.ofSeconds(120));
+            Outcome o = outcome(r);
+            int n = fx.instancesOf(studies.get(k)).size();
+            assertAll(r.describe(),
+                    () -> assertEquals(0x0000, o.status(), "final status"),
+                    () -> assertEquals(n, o.counts().get("Completed"), "completed"));
+        }
+    }
+
+    private static List<String> moveCommand(String destination, FindFixture.Study study) {
+        return List.of(Dcmtk.require("movescu").toString(), "-d", "-S", "-aec", ItConfig.AE_TITLE, "-aet", "MOVESCU",
+                "-aem", destination, "-to", "10", "-ta", "10", "-td", "60", "-k", "QueryRetrieveLevel=STUDY", "-k",
+                "StudyInstanceUID=" + study.uid(), ItConfig.HOST, Integer.toString(ItConfig.dicomPort()));
     }
 
     @Test
