@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.qrarchive.it.support.AdminApi;
+import org.qrarchive.it.support.DcmjsDimse;
 import org.qrarchive.it.support.Dcmtk;
 import org.qrarchive.it.support.Deployments;
 import org.qrarchive.it.support.DicomFiles;
@@ -303,6 +304,33 @@ class RetrieveIT {
         return List.of(Dcmtk.require("movescu").toString(), "-d", "-S", "-aec", ItConfig.AE_TITLE, "-aet", "MOVESCU",
                 "-aem", destination, "-to", "10", "-ta", "10", "-td", "60", "-k", "QueryRetrieveLevel=STUDY", "-k",
                 "StudyInstanceUID=" + study.uid(), ItConfig.HOST, Integer.toString(ItConfig.dicomPort()));
+    }
+
+    /** A second DIMSE client that shares no code with DCMTK: dcmjs-dimse moves a study and gets one. */
+    @Test
+    void dcmjsDimseMovesAndGets() throws Exception {
+        clear(received);
+        FindFixture.Study moved = fx.study(8);
+        ModelNode move = DcmjsDimse.retrieve("move", ItConfig.HOST, Integer.toString(ItConfig.dicomPort()),
+                ItConfig.AE_TITLE, "NODESCU", moved.uid(), "DEST");
+        assertAll(move.toJSONString(true),
+                () -> assertEquals(0, move.get("status").asInt(), "C-MOVE status"),
+                () -> assertEquals(fx.instancesOf(moved).size(), move.get("completed").asInt(), "completed"));
+        assertSameAsStored(received, fx.instancesOf(moved));
+
+        FindFixture.Study got = fx.study(7);
+        Path dir = Files.createDirectories(work.resolve("dcmjs-get"));
+        ModelNode get = DcmjsDimse.retrieve("get", ItConfig.HOST, Integer.toString(ItConfig.dicomPort()),
+                ItConfig.AE_TITLE, "NODESCU", got.uid(), dir.toString());
+        assertAll(get.toJSONString(true),
+                () -> assertEquals(0, get.get("status").asInt(), "C-GET status"),
+                () -> assertEquals(fx.instancesOf(got).size(), get.get("completed").asInt(), "completed"),
+                () -> assertEquals(fx.instancesOf(got).size(), get.get("received").asList().size(), "received"));
+        for (FindFixture.Instance i : fx.instancesOf(got)) {
+            Path file = dir.resolve(i.uid() + ".dcm");
+            assertEquals(DicomFiles.dataSetLinesWithoutLengths(DicomFiles.dcmdump(fx.file(i))),
+                    DicomFiles.dataSetLinesWithoutLengths(DicomFiles.dcmdump(file)), i.uid());
+        }
     }
 
     @Test

@@ -47,6 +47,12 @@ public final class Dcmtk {
 
     /** The absolute path of a DCMTK tool on the PATH, or an {@link IllegalStateException}. */
     public static Path require(String tool) {
+        return onPath(tool, "DCMTK 3.6.x: install it with 'apt-get update && apt-get install -y dcmtk' (.ci/run does"
+                + " this)");
+    }
+
+    /** The absolute path of a program on the PATH; missing, an {@link IllegalStateException} naming {@code what}. */
+    public static Path onPath(String tool, String what) {
         String path = System.getenv("PATH");
         if (path != null) {
             for (String dir : path.split(File.pathSeparator)) {
@@ -59,9 +65,8 @@ public final class Dcmtk {
                 }
             }
         }
-        throw new IllegalStateException("DCMTK's " + tool + " is not on the PATH (" + path + "). "
-                + "The integration tests need DCMTK 3.6.x: install it with "
-                + "'apt-get update && apt-get install -y dcmtk' (.ci/run does this).");
+        throw new IllegalStateException(tool + " is not on the PATH (" + path + "). The integration tests need "
+                + what + ".");
     }
 
     /**
