@@ -15,13 +15,17 @@
 #     qr-bench is created with add-user.sh), dcmqrscp in its HostTable, Orthanc in DicomModalities;
 #  3. dcmqrscp (port 11113) and Orthanc (port 11114, its own storage in the work directory) started here;
 #     the study stored into all three with storescu;
-#  4. RUNS rounds, each: for every server a C-MOVE of the study to RECV, then a C-GET of it (getscu
+#  4. the cold round: the archive's first C-MOVE and C-GET after its start (when this script runs right
+#     after the start command), the others' too; then WARMUP (default 10) rounds of the archive alone
+#     (its JIT compiles the retrieve path for thousands of objects), not counted;
+#  5. RUNS rounds, each: for every server a C-MOVE of the study to RECV, then a C-GET of it (getscu
 #     --ignore), then the ceiling (storescu of the files to RECV); instances/s and MB/s from request to
 #     final response.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 RUNS=${1:-5}
+WARMUP=${WARMUP:-10}
 COUNT=${COUNT:-100}
 RECV_PORT=11300
 DQR_PORT=11113
@@ -131,6 +135,16 @@ get() { getscu -v -S -aec "$1" -aet GETSCU --ignore -k QueryRetrieveLevel=STUDY 
     127.0.0.1 "$2"; }
 
 echo "name kind run seconds instances/s MB/s   ($COUNT objects, $bytes bytes; $(nproc) cores)"
+run=cold
+for target in "archive QRSCP 11112" "dcmqrscp DQR $DQR_PORT" "orthanc ORTHANC $ORTHANC_PORT"; do
+    set -- $target
+    measure "$1" move move "$2" "$3"
+    measure "$1" get get "$2" "$3"
+done
+for w in $(seq 1 "$WARMUP"); do
+    move QRSCP 11112 >/dev/null 2>&1 || true
+    get QRSCP 11112 >/dev/null 2>&1 || true
+done
 for run in $(seq 1 "$RUNS"); do
     for target in "archive QRSCP 11112" "dcmqrscp DQR $DQR_PORT" "orthanc ORTHANC $ORTHANC_PORT"; do
         set -- $target
@@ -141,10 +155,12 @@ for run in $(seq 1 "$RUNS"); do
 done
 
 echo
-echo "medians (instances/s, MB/s); the archive's run 1 is its first retrieve after the start"
+echo "cold (the first retrieves after the start), instances/s:"
+awk '$3 == "cold" { printf "%-9s %-8s %8.1f\n", $1, $2, $5 }' "$results"
+echo "warm: medians of $RUNS rounds (instances/s, MB/s), after $WARMUP warm-up rounds of the archive"
 for name in archive dcmqrscp orthanc storescu; do
     for kind in move get ceiling; do
-        awk -v n="$name" -v k="$kind" '$1 == n && $2 == k { print $5, $6 }' "$results" | sort -n | awk -v n="$name" \
+        awk -v n="$name" -v k="$kind" '$1 == n && $2 == k && $3 != "cold" { print $5, $6 }' "$results" | sort -n | awk -v n="$name" \
             -v k="$kind" '{ r[NR] = $1; m[NR] = $2 } END { if (NR) printf "%-9s %-8s %8.1f %8.1f  (%d runs)\n", n, k,
             r[int((NR + 1) / 2)], m[int((NR + 1) / 2)], NR }'
     done

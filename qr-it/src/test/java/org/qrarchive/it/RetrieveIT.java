@@ -269,8 +269,12 @@ class RetrieveIT {
     void cancelStopsASlowMove() {
         FindFixture.Study study = fx.study(1);
         int total = fx.instancesOf(study).size();
-        ProcessRunner.Result r = run("movescu", "-S", List.of("-aet", "MOVESCU", "-aem", "SLOW", "--cancel", "1"),
-                "QueryRetrieveLevel=STUDY", "StudyInstanceUID=" + study.uid());
+        ProcessRunner.Result r;
+        // a pending response after every sub-operation: movescu cancels after the first one
+        try (AdminApi.Change each = AdminApi.ae(ItConfig.AE_TITLE, a -> a.get("retrieve", "pendingInterval").set(0))) {
+            r = run("movescu", "-S", List.of("-aet", "MOVESCU", "-aem", "SLOW", "--cancel", "1"),
+                    "QueryRetrieveLevel=STUDY", "StudyInstanceUID=" + study.uid());
+        }
         Outcome o = outcome(r);
         assertAll(r.describe(),
                 () -> assertEquals(0xFE00, o.status(), "final status"),

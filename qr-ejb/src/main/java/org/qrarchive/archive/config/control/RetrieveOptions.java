@@ -11,9 +11,13 @@ import java.util.Locale;
  * @param moveDestinations which configured peers a C-MOVE may send to: "any" (the default), "aetitle" (only
  *                         the requester's own AE title, --move-aetitle), "host" (peers on the requester's host,
  *                         --move-host), "vendor" (peers of a vendor the requester belongs to, --move-vendor)
+ * @param pendingInterval  at least this many milliseconds between pending responses (default 1000); 0: one
+ *                         after every sub-operation, as dcmqrscp does. Each costs the requester a round of
+ *                         work between two sub-operations: one per object made C-GET ~35 % slower here.
+ *                         The final response always carries the exact counts.
  */
-public record RetrieveOptions(boolean get, boolean requireFind, String moveDestinations) {
-    public static final RetrieveOptions DEFAULTS = new RetrieveOptions(true, false, "any");
+public record RetrieveOptions(boolean get, boolean requireFind, String moveDestinations, int pendingInterval) {
+    public static final RetrieveOptions DEFAULTS = new RetrieveOptions(true, false, "any", 1000);
 
     public RetrieveOptions {
         moveDestinations = moveDestinations == null || moveDestinations.isBlank() ? "any"
@@ -21,6 +25,9 @@ public record RetrieveOptions(boolean get, boolean requireFind, String moveDesti
     }
 
     void validate(String field) {
+        if (pendingInterval < 0) {
+            throw new InvalidConfiguration(field + ".pendingInterval", "0 or more milliseconds: " + pendingInterval);
+        }
         switch (moveDestinations) {
             case "any", "aetitle", "host", "vendor" -> {
             }

@@ -158,14 +158,17 @@ public class RetrieveService implements DimseService {
                 }
             }
             int originatorId = command.getInt(Tag.MessageID, 0);
+            long interval = ae.ae().retrieve().pendingInterval() * 1_000_000L;
+            long lastPending = System.nanoTime();
             for (Retrievable r : target == null ? List.<Retrievable>of() : instances) {
                 if (canceled.get()) {
                     break;
                 }
                 ops.count(r.sopInstanceUid(), store(target, r, ae.storageArea(), destination == null ? null
                         : as.callingAETitle(), originatorId), r.fileSize());
-                if (ops.remaining() > 0 && !canceled.get()) {
+                if (ops.remaining() > 0 && !canceled.get() && System.nanoTime() - lastPending >= interval) {
                     as.writeMessage(pc, ops.pending(command), null);
+                    lastPending = System.nanoTime();
                 }
             }
             int status = ops.finalStatus(canceled.get());
