@@ -337,6 +337,48 @@ class RetrieveIT {
         }
     }
 
+    /**
+     * A 1 GiB multi-frame-sized object (16384 x 32768 x 16 bit, made by bench/MakeObjects.java) stored and
+     * then retrieved with C-GET, while the server's live heap (after a full GC every 800 ms, -Xmx1g) stays far
+     * below the object's size: it is streamed from the file, never held whole.
+     */
+    @Test
+    void getOfAOneGibibyteObjectKeepsTheHeapSmall() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("big"));
+        ProcessRunner.Result made = ProcessRunner.run(Duration.ofMinutes(5), List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
+                Path.of("..", "bench", "MakeObjects.java").toString(), dir.toString(), "1", "16384", "32768", "1",
+                "BIG"));
+        assertEquals(0, made.exitCode(), made::describe);
+        Path file = dir.resolve("000000.dcm");
+        long size = Files.size(file);
+        assertTrue(size > (1L << 30), "a 1 GiB object: " + size);
+        ProcessRunner.Result stored = org.qrarchive.it.support.StoreScu.send(
+                org.qrarchive.it.support.TestObjects.EXPLICIT_LE, List.of(file));
+        assertEquals(1, org.qrarchive.it.support.StoreScu.successes(stored), stored::describe);
+        String[] uids = Files.readString(dir.resolve("series.txt")).strip().split("\\s+");
+        String sopUid = Files.readString(dir.resolve("uids.txt")).strip();
+        Files.delete(file);
+
+        org.qrarchive.it.support.ServerHeap.Sampler sampler = org.qrarchive.it.support.ServerHeap.sample(200, 4);
+        ProcessRunner.Result r;
+        try {
+            r = run("getscu", "-S", List.of("-aet", "GETSCU", "--ignore"), "QueryRetrieveLevel=IMAGE",
+                    "StudyInstanceUID=" + uids[0], "SeriesInstanceUID=" + uids[1], "SOPInstanceUID=" + sopUid);
+        } finally {
+            sampler.close();
+        }
+        long livePeak = sampler.live().stream().mapToLong(org.qrarchive.it.support.ServerHeap.Usage::used).max()
+                .orElseThrow(() -> new AssertionError("no heap reading after a GC during the retrieve"));
+        System.out.printf("RetrieveIT: C-GET of %d bytes in %d ms, live heap peak %d MiB%n", size,
+                r.elapsed().toMillis(), livePeak >> 20);
+        Outcome o = outcome(r);
+        assertAll(r.describe(),
+                () -> assertEquals(0x0000, o.status(), "final status"),
+                () -> assertEquals(1, o.counts().get("Completed"), "completed"),
+                () -> assertTrue(livePeak < 384L << 20, "live heap peak " + (livePeak >> 20) + " MiB"));
+    }
+
     @Test
     void unknownDestinationIsA801() {
         ProcessRunner.Result r = run("movescu", "-S", List.of("-aet", "MOVESCU", "-aem", "NOBODY"),
