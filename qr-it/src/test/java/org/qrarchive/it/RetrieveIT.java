@@ -379,6 +379,26 @@ class RetrieveIT {
                 () -> assertTrue(livePeak < 384L << 20, "live heap peak " + (livePeak >> 20) + " MiB"));
     }
 
+    /** retrieve.propose=implicit (dcmqrscp --propose-implicit): the objects arrive in implicit VR LE. */
+    @Test
+    void proposeImplicitOnly() throws Exception {
+        clear(received);
+        FindFixture.Study study = fx.study(6);
+        ProcessRunner.Result r;
+        try (AdminApi.Change implicit = AdminApi.ae(ItConfig.AE_TITLE,
+                a -> a.get("retrieve", "propose").set("implicit"))) {
+            r = run("movescu", "-S", List.of("-aet", "MOVESCU", "-aem", "DEST"), "QueryRetrieveLevel=STUDY",
+                    "StudyInstanceUID=" + study.uid());
+        }
+        assertEquals(0x0000, outcome(r).status(), r::describe);
+        List<Path> got = files(received);
+        assertEquals(fx.instancesOf(study).size(), got.size(), got::toString);
+        for (Path p : got) {
+            assertEquals(TestObjects.IMPLICIT_LE, DicomFiles.readPart10(p).orElseThrow()
+                    .meta(DicomFiles.TRANSFER_SYNTAX_UID), p.toString());
+        }
+    }
+
     @Test
     void unknownDestinationIsA801() {
         ProcessRunner.Result r = run("movescu", "-S", List.of("-aet", "MOVESCU", "-aem", "NOBODY"),

@@ -457,20 +457,20 @@ public final class Association {
 
     private void answer(AAssociateRQ request) {
         this.rq = request;
-        Pdu answer;
+        AssociationDecision decision;
         try {
-            answer = handler.negotiate(this, request);
+            decision = handler.negotiate(this, request);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "{0}: negotiation failed", this, e);
-            answer = new AAssociateRJ(AAssociateRJ.RESULT_PERMANENT, AAssociateRJ.SOURCE_SERVICE_USER,
-                    AAssociateRJ.NO_REASON_GIVEN);
+            decision = AssociationDecision.reject(AssociationDecision.Rejection.NO_REASON_GIVEN);
         }
-        if (answer instanceof AAssociateAC accept) {
-            established(request, accept, request.userInformation().maxPduLength());
-            machine.fire(Event.EVT7, accept);
+        if (decision instanceof AssociationDecision.Accept accept) {
+            AAssociateAC ac = Negotiation.accept(request, accept.contexts(), accept.settings(), accept.roles());
+            established(request, ac, request.userInformation().maxPduLength());
+            machine.fire(Event.EVT7, ac);
         } else {
-            this.rj = (AAssociateRJ) answer;
-            machine.fire(Event.EVT8, answer);
+            this.rj = ((AssociationDecision.Reject) decision).rejection().pdu();
+            machine.fire(Event.EVT8, rj);
         }
         negotiated.countDown();
     }

@@ -5,19 +5,13 @@ import java.io.InputStream;
 
 import org.qrarchive.dicom.data.Attributes;
 import org.qrarchive.dicom.net.pdu.AAssociateRQ;
-import org.qrarchive.dicom.net.pdu.Pdu;
 import org.qrarchive.dicom.net.pdu.PresentationContext;
 
 /** What the application decides for an association: whether to accept it, and what DIMSE requests do. */
 public interface AssociationHandler {
 
-    /**
-     * Answers an A-ASSOCIATE-RQ.
-     *
-     * @return an {@link org.qrarchive.dicom.net.pdu.AAssociateAC} or an
-     *         {@link org.qrarchive.dicom.net.pdu.AAssociateRJ}
-     */
-    Pdu negotiate(Association association, AAssociateRQ rq);
+    /** Decides on an A-ASSOCIATE-RQ: accept (with the answers to its presentation contexts) or reject. */
+    AssociationDecision negotiate(Association association, AAssociateRQ rq);
 
     /**
      * Handles a DIMSE request that arrived on an accepted presentation context. Runs on the

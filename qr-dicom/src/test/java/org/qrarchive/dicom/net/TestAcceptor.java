@@ -15,9 +15,7 @@ import org.qrarchive.dicom.data.UID;
 import org.qrarchive.dicom.dimse.Commands;
 import org.qrarchive.dicom.dimse.Dimse;
 import org.qrarchive.dicom.dimse.Status;
-import org.qrarchive.dicom.net.pdu.AAssociateRJ;
 import org.qrarchive.dicom.net.pdu.AAssociateRQ;
-import org.qrarchive.dicom.net.pdu.Pdu;
 import org.qrarchive.dicom.net.pdu.PresentationContext;
 
 /**
@@ -55,14 +53,14 @@ final class TestAcceptor implements AutoCloseable, AssociationHandler {
     }
 
     @Override
-    public Pdu negotiate(Association as, AAssociateRQ rq) {
+    public AssociationDecision negotiate(Association as, AAssociateRQ rq) {
         if (!AE_TITLE.equals(rq.calledAETitle())) {
-            return AAssociateRJ.calledAETitleNotRecognized();
+            return AssociationDecision.reject(AssociationDecision.Rejection.CALLED_AE_TITLE_NOT_RECOGNIZED);
         }
         Set<String> supported = Set.of(UID.Verification, STORAGE);
         List<PresentationContext> answers = Negotiation.negotiate(rq,
                 as2 -> supported.contains(as2) ? List.of(UID.ExplicitVRLittleEndian, UID.ImplicitVRLittleEndian) : null);
-        return Negotiation.accept(rq, answers, settings);
+        return AssociationDecision.accept(answers, List.of(), settings);
     }
 
     @Override

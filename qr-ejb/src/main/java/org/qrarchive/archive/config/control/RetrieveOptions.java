@@ -15,16 +15,30 @@ import java.util.Locale;
  *                         after every sub-operation, as dcmqrscp does. Each costs the requester a round of
  *                         work between two sub-operations: one per object made C-GET ~35 % slower here.
  *                         The final response always carries the exact counts.
+ * @param propose          the transfer syntaxes a C-MOVE proposes for an object (dcmqrscp --propose-*):
+ *                         "stored" (the default: the syntax it is stored in, then explicit and implicit VR little
+ *                         endian), "uncompr"/"little" (all uncompressed, explicit little endian first), "big"
+ *                         (explicit big endian first), "implicit" (implicit VR little endian only), "deflated"
+ *                         (deflated first, then all uncompressed). A compressed object is always proposed in its
+ *                         own syntax (the archive does not decode or encode pixel data), except with "implicit".
  */
-public record RetrieveOptions(boolean get, boolean requireFind, String moveDestinations, int pendingInterval) {
-    public static final RetrieveOptions DEFAULTS = new RetrieveOptions(true, false, "any", 1000);
+public record RetrieveOptions(boolean get, boolean requireFind, String moveDestinations, int pendingInterval,
+        String propose) {
+    public static final RetrieveOptions DEFAULTS = new RetrieveOptions(true, false, "any", 1000, "stored");
+    public static final java.util.Set<String> PROPOSALS = java.util.Set.of("stored", "uncompr", "little", "big",
+            "implicit", "deflated");
 
     public RetrieveOptions {
         moveDestinations = moveDestinations == null || moveDestinations.isBlank() ? "any"
                 : moveDestinations.trim().toLowerCase(Locale.ROOT);
+        propose = propose == null || propose.isBlank() ? "stored" : propose.trim().toLowerCase(Locale.ROOT);
     }
 
     void validate(String field) {
+        if (!PROPOSALS.contains(propose)) {
+            throw new InvalidConfiguration(field + ".propose", "one of " + new java.util.TreeSet<>(PROPOSALS) + ": "
+                    + propose);
+        }
         if (pendingInterval < 0) {
             throw new InvalidConfiguration(field + ".pendingInterval", "0 or more milliseconds: " + pendingInterval);
         }

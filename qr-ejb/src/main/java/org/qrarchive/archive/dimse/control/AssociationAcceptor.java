@@ -23,11 +23,11 @@ import org.qrarchive.dicom.data.Tag;
 import org.qrarchive.dicom.dimse.Commands;
 import org.qrarchive.dicom.dimse.Status;
 import org.qrarchive.dicom.net.Association;
+import org.qrarchive.dicom.net.AssociationDecision;
+import org.qrarchive.dicom.net.AssociationDecision.Rejection;
 import org.qrarchive.dicom.net.AssociationHandler;
 import org.qrarchive.dicom.net.Negotiation;
-import org.qrarchive.dicom.net.pdu.AAssociateRJ;
 import org.qrarchive.dicom.net.pdu.AAssociateRQ;
-import org.qrarchive.dicom.net.pdu.Pdu;
 import org.qrarchive.dicom.net.pdu.PresentationContext;
 import org.qrarchive.dicom.net.pdu.RoleSelection;
 import org.qrarchive.archive.retrieve.control.RetrieveModel;
@@ -59,26 +59,26 @@ public class AssociationAcceptor implements AssociationHandler {
     }
 
     @Override
-    public Pdu negotiate(Association as, AAssociateRQ rq) {
+    public AssociationDecision negotiate(Association as, AAssociateRQ rq) {
         AeConfig ae = registry.forAe(rq.calledAETitle());
         String refusal = null;
-        AAssociateRJ rejection;
+        Rejection rejection = null;
         if (!UID.DICOMApplicationContext.equals(rq.applicationContext())) {
-            rejection = AAssociateRJ.applicationContextNotSupported();
+            rejection = Rejection.APPLICATION_CONTEXT_NOT_SUPPORTED;
         } else if (ae == null) {
-            rejection = AAssociateRJ.calledAETitleNotRecognized();
+            rejection = Rejection.CALLED_AE_TITLE_NOT_RECOGNIZED;
             refusal = "no archive AE is called " + rq.calledAETitle();
         } else {
             refusal = PeerAccess.refusal(ae, rq.callingAETitle(), as.remoteAddress());
-            rejection = refusal == null ? null : AAssociateRJ.callingAETitleNotRecognized();
+            rejection = refusal == null ? null : Rejection.CALLING_AE_TITLE_NOT_RECOGNIZED;
         }
         if (rejection == null && !reserveSlot(as, ae.configuration().global().maxAssociations())) {
-            rejection = AAssociateRJ.localLimitExceeded();
+            rejection = Rejection.LOCAL_LIMIT_EXCEEDED;
         }
         if (rejection != null) {
             LOG.infof("Rejected association %s -> %s from %s: %s%s", rq.callingAETitle(), rq.calledAETitle(),
                     as.remoteAddress(), rejection, refusal == null ? "" : " (" + refusal + ")");
-            return rejection;
+            return AssociationDecision.reject(rejection);
         }
         ae.attachTo(as);
         List<PresentationContext> answers = Negotiation.negotiate(rq, sop -> services.transferSyntaxes(ae, sop));
@@ -101,7 +101,7 @@ public class AssociationAcceptor implements AssociationHandler {
                 && !exclusivity.acquire(rq.calledAETitle(), as)) {
             answers = refuse(answers, AssociationAcceptor::isStorage);
         }
-        return Negotiation.accept(rq, answers, ae.configuration().global().associationSettings(), roles(rq, ae));
+        return AssociationDecision.accept(answers, roles(rq, ae), ae.configuration().global().associationSettings());
     }
 
     /**

@@ -240,7 +240,7 @@ public class RetrieveService implements DimseService {
         try {
             return Association.connect(destination.host(), destination.port(),
                     Association.request(ae.ae().aeTitle(), destination.aeTitle(), settings,
-                            StoreTarget.proposals(instances)), settings, readers, null);
+                            StoreTarget.proposals(instances, ae.ae().retrieve().propose())), settings, readers, null);
         } catch (AssociationRejectedException e) {
             throw new IOException("association rejected: " + e.getMessage(), e);
         } catch (InterruptedException e) {

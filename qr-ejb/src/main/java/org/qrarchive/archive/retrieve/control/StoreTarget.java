@@ -27,25 +27,18 @@ public record StoreTarget(Association association, Set<String> sopClasses) {
     private static final int MAX_CONTEXTS = 128;
 
     /**
-     * The contexts to propose to a move destination: per SOP class and stored transfer syntax, that syntax
-     * and, for uncompressed objects, explicit then implicit VR little endian.
+     * The contexts to propose to a move destination: one per SOP class and stored transfer syntax, with the
+     * syntaxes {@link #syntaxes} lists for it.
      */
-    public static List<PresentationContext> proposals(List<Retrievable> instances) {
-        Map<String, Set<String>> byPair = new LinkedHashMap<>();
+    public static List<PresentationContext> proposals(List<Retrievable> instances, String propose) {
+        Map<String, List<String>> byPair = new LinkedHashMap<>();
         for (Retrievable r : instances) {
-            byPair.computeIfAbsent(r.sopClassUid() + "|" + r.transferSyntaxUid(), k -> {
-                Set<String> ts = new LinkedHashSet<>();
-                ts.add(r.transferSyntaxUid());
-                if (!TransferSyntax.of(r.transferSyntaxUid()).encapsulated()) {
-                    ts.add(UID.ExplicitVRLittleEndian);
-                    ts.add(UID.ImplicitVRLittleEndian);
-                }
-                return ts;
-            });
+            byPair.computeIfAbsent(r.sopClassUid() + "|" + r.transferSyntaxUid(),
+                    k -> syntaxes(propose, r.transferSyntaxUid()));
         }
         List<PresentationContext> contexts = new ArrayList<>();
         int id = 1;
-        for (Map.Entry<String, Set<String>> e : byPair.entrySet()) {
+        for (Map.Entry<String, List<String>> e : byPair.entrySet()) {
             if (contexts.size() == MAX_CONTEXTS) {
                 break; // the instances of further pairs count as failed: no context can carry them
             }
@@ -54,6 +47,33 @@ public record StoreTarget(Association association, Set<String> sopClasses) {
             id += 2;
         }
         return contexts;
+    }
+
+    /**
+     * The syntaxes proposed for an object stored in {@code stored} (dcmqrscp's --propose-*, see
+     * {@code RetrieveOptions.propose}): a compressed one only in its own, unless "implicit".
+     */
+    public static List<String> syntaxes(String propose, String stored) {
+        Set<String> ts = new LinkedHashSet<>();
+        boolean compressed = TransferSyntax.of(stored).encapsulated();
+        switch (propose) {
+            case "implicit" -> ts.add(UID.ImplicitVRLittleEndian);
+            case "big" -> ts.addAll(compressed ? List.of(stored)
+                    : List.of(UID.ExplicitVRBigEndian, UID.ExplicitVRLittleEndian, UID.ImplicitVRLittleEndian));
+            case "uncompr", "little" -> ts.addAll(compressed ? List.of(stored)
+                    : List.of(UID.ExplicitVRLittleEndian, UID.ExplicitVRBigEndian, UID.ImplicitVRLittleEndian));
+            case "deflated" -> ts.addAll(compressed ? List.of(stored)
+                    : List.of(UID.DeflatedExplicitVRLittleEndian, UID.ExplicitVRLittleEndian,
+                            UID.ExplicitVRBigEndian, UID.ImplicitVRLittleEndian));
+            default -> {
+                ts.add(stored);
+                if (!compressed) {
+                    ts.add(UID.ExplicitVRLittleEndian);
+                    ts.add(UID.ImplicitVRLittleEndian);
+                }
+            }
+        }
+        return List.copyOf(ts);
     }
 
     /**
