@@ -13,7 +13,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -75,10 +74,8 @@ public final class Association {
     private final CountDownLatch negotiated = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Map<Integer, PresentationContext> contexts = new ConcurrentHashMap<>();
-    private final Map<Integer, ResponseHandler> pendingResponses = new ConcurrentHashMap<>();
-    private final Map<Integer, Runnable> cancelHandlers = new ConcurrentHashMap<>();
+    private final Operations operations = new Operations();
     private final Map<String, Object> properties = new ConcurrentHashMap<>();
-    private final AtomicInteger nextMessageId = new AtomicInteger(1);
     private final int serial = SERIAL.incrementAndGet();
     private final Instant started = Instant.now();
 
@@ -246,14 +243,11 @@ public final class Association {
      * here also count as outstanding, so a release waits for them.
      */
     public void addCancelHandler(int messageId, Runnable onCancel) {
-        cancelHandlers.put(messageId, onCancel);
+        operations.performing(messageId, onCancel);
     }
 
     public void removeCancelHandler(int messageId) {
-        synchronized (cancelHandlers) {
-            cancelHandlers.remove(messageId);
-            cancelHandlers.notifyAll();
-        }
+        operations.performed(messageId);
     }
 
     /** Sends one DIMSE message: the command, then the data set written by {@code data} (may be null). */
@@ -290,13 +284,12 @@ public final class Association {
      */
     public int invoke(PresentationContext pc, Attributes command, DataWriter data, ResponseHandler responses)
             throws IOException {
-        int id = nextMessageId.getAndUpdate(i -> i >= 0xFFFF ? 1 : i + 1);
+        int id = operations.register(responses);
         command.setInt(Tag.MessageID, VR.US, id);
-        pendingResponses.put(id, responses);
         try {
             writeMessage(pc, command, data);
         } catch (IOException e) {
-            pendingResponses.remove(id);
+            operations.unregister(id);
             throw e;
         }
         return id;
@@ -493,17 +486,7 @@ public final class Association {
 
     /** PS3.7 §9.1.1.2 lets a peer release only when its operations are done; wait a bounded time for ours. */
     private void awaitOutstandingOperations() {
-        long deadline = System.nanoTime() + settings.dimseTimeout().toNanos();
-        synchronized (cancelHandlers) {
-            while (!cancelHandlers.isEmpty() && System.nanoTime() < deadline) {
-                try {
-                    cancelHandlers.wait(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        operations.awaitPerformed(settings.dimseTimeout());
     }
 
     /** The next PDV of the message being assembled, reading further PDUs as needed. */
@@ -563,10 +546,7 @@ public final class Association {
         int field = command.getInt(Tag.CommandField, -1);
         Dimse dimse = Dimse.ofCommandField(field);
         if (dimse == Dimse.C_CANCEL_RQ) {
-            Runnable cancel = cancelHandlers.get(command.getInt(Tag.MessageIDBeingRespondedTo, -1));
-            if (cancel != null) {
-                cancel.run();
-            }
+            operations.cancel(command.getInt(Tag.MessageIDBeingRespondedTo, -1));
         } else if (dimse != null && !dimse.isRequest()) {
             onResponse(command, data);
         } else if (dimse == null || handler == null) {
@@ -597,8 +577,7 @@ public final class Association {
 
     private void onResponse(Attributes command, PdvInputStream data) throws IOException {
         int id = command.getInt(Tag.MessageIDBeingRespondedTo, -1);
-        ResponseHandler rh = Status.isPending(Commands.status(command))
-                ? pendingResponses.get(id) : pendingResponses.remove(id);
+        ResponseHandler rh = operations.responseHandler(id, Status.isPending(Commands.status(command)));
         if (rh == null) {
             LOG.log(Level.INFO, "{0}: response to unknown message ID {1}", this, id);
             return;
@@ -640,14 +619,7 @@ public final class Association {
     private void finish() {
         closeQuietly(socket);
         negotiated.countDown();
-        List<ResponseHandler> orphans = new ArrayList<>(pendingResponses.values());
-        pendingResponses.clear();
-        for (ResponseHandler rh : orphans) {
-            rh.onClosed(this);
-        }
-        for (Runnable cancel : new ArrayList<>(cancelHandlers.values())) {
-            cancel.run();
-        }
+        operations.closeAll(this);
         closed.countDown();
         if (handler != null) {
             try {
@@ -749,35 +721,6 @@ public final class Association {
             abortReceived = abortOrNull;
             LOG.log(Level.DEBUG, "{0}: aborted{1}", Association.this,
                     abortOrNull == null ? " by provider" : " by peer " + abortOrNull);
-        }
-    }
-
-    /** Collects the final response of a request; the synchronous form of {@link ResponseHandler}. */
-    private static final class FinalResponse implements ResponseHandler {
-        private final CountDownLatch done = new CountDownLatch(1);
-        private volatile Attributes command;
-
-        @Override
-        public void onResponse(Association association, Attributes cmd, InputStream data) {
-            if (!Status.isPending(Commands.status(cmd))) {
-                command = cmd;
-                done.countDown();
-            }
-        }
-
-        @Override
-        public void onClosed(Association association) {
-            done.countDown();
-        }
-
-        Attributes await(Duration timeout) throws IOException, InterruptedException {
-            if (!done.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new SocketTimeoutException("no response within " + timeout.toSeconds() + " s");
-            }
-            if (command == null) {
-                throw new IOException("association closed before the response");
-            }
-            return command;
         }
     }
 }
