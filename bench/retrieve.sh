@@ -3,7 +3,10 @@
 # and Orthanc (Debian's orthanc package), in the same run, interleaved, plus the ceiling of the receivers:
 # storescu sending the same files straight to the same storescp.
 #
-#   bench/retrieve.sh [RUNS]          (default 5; run 1 of the archive is its first retrieve: cold)
+#   bench/retrieve.sh [RUNS]          (default 5)
+#   MOVE_ASSOCIATIONS=2 RECEIVER_FORK=1 bench/retrieve.sh
+#                                     the archive's C-MOVE over 2 sub-associations (retrieve.moveAssociations),
+#                                     to a storescp that forks a process per association (--fork)
 #
 # Needs: the archive running with the README's start command (mvn -DskipTests -Prun package; its DICOM port
 # 11112, HTTP 8080), java 17, DCMTK, curl; installs Debian's orthanc when it is missing (apt-get).
@@ -26,6 +29,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 RUNS=${1:-5}
 WARMUP=${WARMUP:-10}
+MOVE_ASSOCIATIONS=${MOVE_ASSOCIATIONS:-1}
+RECEIVER_FORK=${RECEIVER_FORK:-0}
 COUNT=${COUNT:-100}
 RECV_PORT=11300
 DQR_PORT=11113
@@ -46,6 +51,8 @@ fi
 work=$(mktemp -d /tmp/qr-retrieve-bench.XXXXXX)
 pids=()
 cleanup() {
+    [[ -z ${ae_json:-} ]] || curl -sf -u "$cred" -X PUT -H 'Content-Type: application/json' -d "$ae_json" \
+        http://127.0.0.1:8080/qr/api/aes/QRSCP >/dev/null || true
     for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
     rm -rf "$work"
 }
@@ -55,7 +62,9 @@ trap cleanup EXIT
 java -Xmx256m bench/MakeObjects.java "$work/objects" "$COUNT" 512 512 "$COUNT" RB >/dev/null
 study=$(awk 'NR == 1 { print $1 }' "$work/objects/series.txt")
 bytes=$(du -cb "$work"/objects/*.dcm | tail -n 1 | cut -f1)
-storescp -aet RECV --ignore -pdu 131072 "$RECV_PORT" > "$work/storescp.log" 2>&1 &
+fork=()
+((RECEIVER_FORK)) && fork=(--fork)
+storescp -aet RECV --ignore "${fork[@]}" -pdu 131072 "$RECV_PORT" > "$work/storescp.log" 2>&1 &
 pids+=($!)
 
 # --- the archive: a bench user, RECV as a peer --------------------------------------------------------
@@ -64,6 +73,10 @@ wildfly-config/target/wildfly/bin/add-user.sh -a -u "${cred%%:*}" -p "${cred#*:}
 curl -sf -u "$cred" -X PUT -H 'Content-Type: application/json' \
     -d "{\"aeTitle\":\"RECV\",\"host\":\"127.0.0.1\",\"port\":$RECV_PORT}" \
     http://127.0.0.1:8080/qr/api/peers/bench-recv >/dev/null || die "cannot configure the archive's peer RECV"
+ae_json=$(curl -sf -u "$cred" http://127.0.0.1:8080/qr/api/aes/QRSCP) || die "cannot read the archive's AE QRSCP"
+curl -sf -u "$cred" -X PUT -H 'Content-Type: application/json' \
+    -d "$(sed -E "s/\"moveAssociations\":[0-9]+/\"moveAssociations\":$MOVE_ASSOCIATIONS/" <<<"$ae_json")" \
+    http://127.0.0.1:8080/qr/api/aes/QRSCP >/dev/null || die "cannot set retrieve.moveAssociations"
 
 # --- dcmqrscp -----------------------------------------------------------------------------------------
 mkdir -p "$work/dqr/DQR"
@@ -134,7 +147,8 @@ move() { movescu -v -S -aec "$1" -aet MOVESCU -aem RECV -k QueryRetrieveLevel=ST
 get() { getscu -v -S -aec "$1" -aet GETSCU --ignore -k QueryRetrieveLevel=STUDY -k "StudyInstanceUID=$study" \
     127.0.0.1 "$2"; }
 
-echo "name kind run seconds instances/s MB/s   ($COUNT objects, $bytes bytes; $(nproc) cores)"
+echo "name kind run seconds instances/s MB/s   ($COUNT objects, $bytes bytes; $(nproc) cores;" \
+    "archive C-MOVE over $MOVE_ASSOCIATIONS sub-association(s); receiver $( ((RECEIVER_FORK)) && echo forks || echo "does not fork"))"
 run=cold
 for target in "archive QRSCP 11112" "dcmqrscp DQR $DQR_PORT" "orthanc ORTHANC $ORTHANC_PORT"; do
     set -- $target

@@ -50,6 +50,7 @@ class RetrieveIT {
     private static final int DEAD_PORT = 11197;
     private static final int IMPLICIT_PORT = 11196;
     private static final int SLOW_PORT = 11195;
+    private static final int FORKED_PORT = 11194;
     private static final Pattern STATUS = Pattern.compile("DIMSE Status\\s*:\\s*0x([0-9A-Fa-f]{4})");
 
     private static FindFixture fx;
@@ -57,6 +58,8 @@ class RetrieveIT {
     private static ProcessRunner.Running storescp;
     private static ProcessRunner.Running implicitScp;
     private static ProcessRunner.Running slowScp;
+    private static ProcessRunner.Running forkedScp;
+    private static Path receivedForked;
     private static Path received;
     private static Path receivedImplicit;
 
@@ -88,21 +91,28 @@ class RetrieveIT {
                 "--sleep-after", "1", "-od", Files.createDirectories(work.resolve("received-slow")).toString(),
                 "-ta", "10", "-td", "30", Integer.toString(SLOW_PORT)));
         awaitListening(SLOW_PORT);
+        // a destination that serves parallel associations (a process each)
+        receivedForked = Files.createDirectories(work.resolve("received-forked"));
+        forkedScp = ProcessRunner.start(List.of(Dcmtk.require("storescp").toString(), "-aet", "FORKED", "--fork",
+                "-od", receivedForked.toString(), "-ta", "10", "-td", "30", Integer.toString(FORKED_PORT)));
+        awaitListening(FORKED_PORT);
         peer("dest", "DEST", DEST_PORT);
         peer("implicit", "IMPLICIT", IMPLICIT_PORT);
         peer("slow", "SLOW", SLOW_PORT);
+        peer("forked", "FORKED", FORKED_PORT);
         peer("dead", "DEAD", DEAD_PORT);
     }
 
     @AfterAll
     static void cleanUp() {
-        for (ProcessRunner.Running scp : java.util.Arrays.asList(storescp, implicitScp, slowScp)) {
+        for (ProcessRunner.Running scp : java.util.Arrays.asList(storescp, implicitScp, slowScp, forkedScp)) {
             if (scp != null) {
                 scp.destroy();
             }
         }
         AdminApi.delete("/qr/api/peers/implicit");
         AdminApi.delete("/qr/api/peers/slow");
+        AdminApi.delete("/qr/api/peers/forked");
         AdminApi.delete("/qr/api/peers/dest");
         AdminApi.delete("/qr/api/peers/dead");
         StoreChecks.deleteTree(work);
@@ -397,6 +407,24 @@ class RetrieveIT {
             assertEquals(TestObjects.IMPLICIT_LE, DicomFiles.readPart10(p).orElseThrow()
                     .meta(DicomFiles.TRANSFER_SYNTAX_UID), p.toString());
         }
+    }
+
+    /** retrieve.moveAssociations=3: one C-MOVE over three sub-associations, every object once, counts exact. */
+    @Test
+    void moveOverSeveralSubAssociations() throws Exception {
+        FindFixture.Study study = fx.study(4);
+        List<FindFixture.Instance> instances = fx.instancesOf(study);
+        ProcessRunner.Result r;
+        try (AdminApi.Change three = AdminApi.ae(ItConfig.AE_TITLE,
+                a -> a.get("retrieve", "moveAssociations").set(3))) {
+            r = run("movescu", "-S", List.of("-aet", "MOVESCU", "-aem", "FORKED"), "QueryRetrieveLevel=STUDY",
+                    "StudyInstanceUID=" + study.uid());
+        }
+        Outcome o = outcome(r);
+        assertAll(r.describe(),
+                () -> assertEquals(0x0000, o.status(), "final status"),
+                () -> assertEquals(instances.size(), o.counts().get("Completed"), "completed"));
+        assertSameAsStored(receivedForked, instances);
     }
 
     @Test

@@ -21,10 +21,12 @@ import java.util.Locale;
  *                         (explicit big endian first), "implicit" (implicit VR little endian only), "deflated"
  *                         (deflated first, then all uncompressed). A compressed object is always proposed in its
  *                         own syntax (the archive does not decode or encode pixel data), except with "implicit".
+ * @param moveAssociations how many sub-associations a C-MOVE opens to its destination (1-8, default 1), the
+ *                         instances dealt out among them: for destinations that serve parallel associations
  */
 public record RetrieveOptions(boolean get, boolean requireFind, String moveDestinations, int pendingInterval,
-        String propose) {
-    public static final RetrieveOptions DEFAULTS = new RetrieveOptions(true, false, "any", 1000, "stored");
+        String propose, int moveAssociations) {
+    public static final RetrieveOptions DEFAULTS = new RetrieveOptions(true, false, "any", 1000, "stored", 1);
     public static final java.util.Set<String> PROPOSALS = java.util.Set.of("stored", "uncompr", "little", "big",
             "implicit", "deflated");
 
@@ -32,12 +34,16 @@ public record RetrieveOptions(boolean get, boolean requireFind, String moveDesti
         moveDestinations = moveDestinations == null || moveDestinations.isBlank() ? "any"
                 : moveDestinations.trim().toLowerCase(Locale.ROOT);
         propose = propose == null || propose.isBlank() ? "stored" : propose.trim().toLowerCase(Locale.ROOT);
+        moveAssociations = moveAssociations == 0 ? 1 : moveAssociations;
     }
 
     void validate(String field) {
         if (!PROPOSALS.contains(propose)) {
             throw new InvalidConfiguration(field + ".propose", "one of " + new java.util.TreeSet<>(PROPOSALS) + ": "
                     + propose);
+        }
+        if (moveAssociations < 1 || moveAssociations > 8) {
+            throw new InvalidConfiguration(field + ".moveAssociations", "1-8: " + moveAssociations);
         }
         if (pendingInterval < 0) {
             throw new InvalidConfiguration(field + ".pendingInterval", "0 or more milliseconds: " + pendingInterval);

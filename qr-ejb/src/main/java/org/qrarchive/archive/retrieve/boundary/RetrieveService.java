@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
@@ -140,36 +142,13 @@ public class RetrieveService implements DimseService {
             RetrieveRequest request, List<Retrievable> instances, PeerEntry destination, AtomicBoolean canceled) {
         long started = System.nanoTime();
         SubOperations ops = new SubOperations(instances.size());
+        Progress progress = new Progress(as, pc, command, ops, ae.ae().retrieve().pendingInterval());
         String comment = null;
-        Association sub = null;
         try {
-            StoreTarget target;
             if (destination == null) {
-                target = new StoreTarget(as, scpRoles(as));
+                send(new StoreTarget(as, scpRoles(as)), instances, ae, null, command, ops, progress, canceled);
             } else {
-                try {
-                    sub = open(as, ae, destination, instances);
-                    target = new StoreTarget(sub);
-                } catch (IOException e) {
-                    comment = "destination " + destination.aeTitle() + ": " + e.getMessage();
-                    LOG.infof("%s: C-MOVE to %s failed: %s", as, destination.aeTitle(), e.getMessage());
-                    instances.forEach(r -> ops.count(r.sopInstanceUid(), -1, 0));
-                    target = null;
-                }
-            }
-            int originatorId = command.getInt(Tag.MessageID, 0);
-            long interval = ae.ae().retrieve().pendingInterval() * 1_000_000L;
-            long lastPending = System.nanoTime();
-            for (Retrievable r : target == null ? List.<Retrievable>of() : instances) {
-                if (canceled.get()) {
-                    break;
-                }
-                ops.count(r.sopInstanceUid(), store(target, r, ae.storageArea(), destination == null ? null
-                        : as.callingAETitle(), originatorId), r.fileSize());
-                if (ops.remaining() > 0 && !canceled.get() && System.nanoTime() - lastPending >= interval) {
-                    as.writeMessage(pc, ops.pending(command), null);
-                    lastPending = System.nanoTime();
-                }
+                comment = move(as, ae, destination, instances, command, ops, progress, canceled);
             }
             int status = ops.finalStatus(canceled.get());
             Attributes failed = ops.failedIdentifier();
@@ -194,8 +173,75 @@ public class RetrieveService implements DimseService {
             }
         } finally {
             as.removeCancelHandler(command.getInt(Tag.MessageID, 0));
+        }
+    }
+
+    /**
+     * The sub-operations of a C-MOVE over {@code retrieve.moveAssociations} sub-associations, the instances
+     * dealt out among them; the first runs on this thread, the others on the qr-retrieve executor (on this
+     * thread too when it is full). Returns the Error Comment, or {@code null}.
+     */
+    private String move(Association as, AeConfig ae, PeerEntry destination, List<Retrievable> instances,
+            Attributes command, SubOperations ops, Progress progress, AtomicBoolean canceled) throws IOException {
+        int lanes = Math.max(1, Math.min(ae.ae().retrieve().moveAssociations(), instances.size()));
+        List<List<Retrievable>> parts = new ArrayList<>();
+        for (int k = 0; k < lanes; k++) {
+            parts.add(new ArrayList<>());
+        }
+        for (int i = 0; i < instances.size(); i++) {
+            parts.get(i % lanes).add(instances.get(i));
+        }
+        String[] comment = new String[1];
+        List<CompletableFuture<Void>> others = new ArrayList<>();
+        for (int k = 1; k < lanes; k++) {
+            List<Retrievable> part = parts.get(k);
+            Runnable lane = () -> lane(as, ae, destination, part, command, ops, progress, canceled, comment);
+            try {
+                others.add(CompletableFuture.runAsync(lane, subOperations));
+            } catch (RejectedExecutionException e) {
+                others.add(CompletableFuture.completedFuture(null).thenRun(lane));
+            }
+        }
+        lane(as, ae, destination, parts.get(0), command, ops, progress, canceled, comment);
+        others.forEach(CompletableFuture::join);
+        return comment[0];
+    }
+
+    private void lane(Association as, AeConfig ae, PeerEntry destination, List<Retrievable> part, Attributes command,
+            SubOperations ops, Progress progress, AtomicBoolean canceled, String[] comment) {
+        Association sub = null;
+        try {
+            sub = open(as, ae, destination, part);
+            send(new StoreTarget(sub), part, ae, as.callingAETitle(), command, ops, progress, canceled);
+        } catch (IOException e) {
+            synchronized (comment) {
+                comment[0] = "destination " + destination.aeTitle() + ": " + e.getMessage();
+            }
+            LOG.infof("%s: C-MOVE to %s: %s", as, destination.aeTitle(), e.getMessage());
+            for (Retrievable r : part) {
+                if (!progress.counted(r)) {
+                    progress.count(r, -1); // what this lane could not send is failed
+                }
+            }
+        } finally {
             if (sub != null) {
                 close(sub);
+            }
+        }
+    }
+
+    /** The C-STORE sub-operations of {@code part} on {@code target}, counted, with pending responses. */
+    private static void send(StoreTarget target, List<Retrievable> part, AeConfig ae, String moveOriginator,
+            Attributes command, SubOperations ops, Progress progress, AtomicBoolean canceled) throws IOException {
+        int originatorId = command.getInt(Tag.MessageID, 0);
+        for (Retrievable r : part) {
+            if (canceled.get()) {
+                break;
+            }
+            int status = store(target, r, ae.storageArea(), moveOriginator, originatorId);
+            progress.count(r, status);
+            if (!canceled.get()) {
+                progress.pendingIfDue();
             }
         }
     }
@@ -253,6 +299,44 @@ public class RetrieveService implements DimseService {
     private static Set<String> scpRoles(Association as) {
         return as.associateRQ().userInformation().roleSelections().stream().filter(RoleSelection::scp)
                 .map(RoleSelection::sopClassUid).collect(Collectors.toSet());
+    }
+
+    /**
+     * Counts sub-operations and sends pending responses no more often than the interval; shared by the lanes
+     * of one retrieve.
+     */
+    private static final class Progress {
+        private final Association as;
+        private final PresentationContext pc;
+        private final Attributes command;
+        private final SubOperations ops;
+        private final long intervalNanos;
+        private final Set<String> counted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private long lastPending = System.nanoTime();
+
+        Progress(Association as, PresentationContext pc, Attributes command, SubOperations ops, int intervalMillis) {
+            this.as = as;
+            this.pc = pc;
+            this.command = command;
+            this.ops = ops;
+            this.intervalNanos = intervalMillis * 1_000_000L;
+        }
+
+        void count(Retrievable r, int status) {
+            counted.add(r.sopInstanceUid());
+            ops.count(r.sopInstanceUid(), status, r.fileSize());
+        }
+
+        boolean counted(Retrievable r) {
+            return counted.contains(r.sopInstanceUid());
+        }
+
+        synchronized void pendingIfDue() throws IOException {
+            if (ops.remaining() > 0 && System.nanoTime() - lastPending >= intervalNanos) {
+                as.writeMessage(pc, ops.pending(command), null);
+                lastPending = System.nanoTime();
+            }
+        }
     }
 
     private static void close(Association sub) {

@@ -11,7 +11,8 @@ import org.qrarchive.dicom.dimse.Status;
 
 /**
  * The counts of one retrieve's C-STORE sub-operations, and the responses that report them (PS3.4 C.4.2.1.5,
- * C.4.3.1.5): remaining, completed, failed, warning, and the failed instances.
+ * C.4.3.1.5): remaining, completed, failed, warning, and the failed instances. Thread-safe: the
+ * sub-associations of one C-MOVE count into it at once.
  */
 public final class SubOperations {
     private final int total;
@@ -26,7 +27,7 @@ public final class SubOperations {
     }
 
     /** Counts one sub-operation by the status of its C-STORE-RSP (or -1 when it could not be sent). */
-    public void count(String sopInstanceUid, int status, long size) {
+    public synchronized void count(String sopInstanceUid, int status, long size) {
         if (status == Status.SUCCESS) {
             completed++;
             bytes += size;
@@ -43,32 +44,32 @@ public final class SubOperations {
         return status == 0x0001 || (status & 0xF000) == 0xB000;
     }
 
-    public int remaining() {
+    public synchronized int remaining() {
         return total - completed - failed - warning;
     }
 
-    public int completed() {
+    public synchronized int completed() {
         return completed;
     }
 
-    public int failed() {
+    public synchronized int failed() {
         return failed;
     }
 
-    public int warning() {
+    public synchronized int warning() {
         return warning;
     }
 
-    public long bytes() {
+    public synchronized long bytes() {
         return bytes;
     }
 
-    public List<String> failedUids() {
+    public synchronized List<String> failedUids() {
         return List.copyOf(failedUids);
     }
 
     /** A pending response with the counts so far. */
-    public Attributes pending(Attributes request) {
+    public synchronized Attributes pending(Attributes request) {
         return withCounts(Commands.response(request, Status.PENDING, false), true);
     }
 
@@ -76,7 +77,7 @@ public final class SubOperations {
      * The final status: success when all completed, B000 when some failed or warned, A702 when none could be
      * sent; {@code canceled}: FE00 whatever was sent.
      */
-    public int finalStatus(boolean canceled) {
+    public synchronized int finalStatus(boolean canceled) {
         if (canceled) {
             return Status.CANCEL;
         }
@@ -87,7 +88,7 @@ public final class SubOperations {
     }
 
     /** The final response; the Failed SOP Instance UID List goes in an identifier when there are failures. */
-    public Attributes finalResponse(Attributes request, int status, String comment) {
+    public synchronized Attributes finalResponse(Attributes request, int status, String comment) {
         Attributes rsp = Commands.response(request, status, comment);
         if (!failedUids.isEmpty() && status != Status.SUCCESS) {
             rsp.setInt(Tag.CommandDataSetType, VR.US, Commands.WITH_DATASET);
@@ -96,7 +97,7 @@ public final class SubOperations {
     }
 
     /** The identifier of a final response with failures, else {@code null}. */
-    public Attributes failedIdentifier() {
+    public synchronized Attributes failedIdentifier() {
         if (failedUids.isEmpty()) {
             return null;
         }
