@@ -9,6 +9,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,7 +25,10 @@ import org.qrarchive.archive.config.boundary.ConfigurationStore;
 import org.qrarchive.archive.config.boundary.ConfigurationStore.Kind;
 import org.qrarchive.archive.config.boundary.ConfigurationStore.Versioned;
 import org.qrarchive.archive.config.control.ArchiveAe;
+import org.qrarchive.archive.config.control.Configuration;
 import org.qrarchive.archive.index.boundary.IndexBrowser;
+import org.qrarchive.archive.quota.boundary.QuotaUsage;
+import org.qrarchive.archive.quota.control.Eviction;
 
 /** Archive AEs (dcmqrscp's AETable), and what the index of each holds. */
 @Path("aes")
@@ -39,6 +43,9 @@ public class AeResource {
 
     @EJB
     IndexBrowser browser;
+
+    @EJB
+    QuotaUsage quotaUsage;
 
     @Context
     HttpHeaders headers;
@@ -71,6 +78,33 @@ public class AeResource {
     public Response delete(@PathParam("aet") String aet, @QueryParam("purge") @DefaultValue("false") boolean purge) {
         store.delete(Kind.AE, aet, Etags.ifMatch(headers), purge);
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{aet}/usage")
+    public QuotaUsage.Usage usage(@PathParam("aet") String aet) {
+        ArchiveAe ae = configured(aet);
+        return quotaUsage.usage(aet, ae.quota());
+    }
+
+    /** Applies the quota now (lowered limits otherwise wait for the next store). */
+    @POST
+    @Path("{aet}/usage/enforce")
+    public QuotaUsage.Usage enforce(@PathParam("aet") String aet) {
+        ArchiveAe ae = configured(aet);
+        if (ae.quota().limits()) {
+            List<Eviction> evictions = quotaUsage.enforce(aet, ae.quota());
+            quotaUsage.committed(evictions, Configuration.storageArea(ae, registry.storageRoot()));
+        }
+        return quotaUsage.usage(aet, ae.quota());
+    }
+
+    private ArchiveAe configured(String aet) {
+        ArchiveAe ae = registry.current().ae(aet);
+        if (ae == null) {
+            throw new NotFoundException("no archive AE " + aet);
+        }
+        return ae;
     }
 
     @GET

@@ -100,7 +100,7 @@ public class ConfigurationStore {
     private static ArchiveAe toAe(StoredAe a) {
         AeOptions o = ConfigurationJson.read(a.options(), AeOptions.class);
         return new ArchiveAe(a.aeTitle(), a.storageArea(), Access.valueOf(a.access()),
-                new Quota(a.maxStudies(), a.maxBytesPerStudy()), a.peers(), o.store(), o.find(),
+                new Quota(a.maxStudies(), a.maxBytesPerStudy(), a.quotaMode()), a.peers(), o.store(), o.find(),
                 o.preferredTransferSyntax(), o.retrieve());
     }
 
@@ -272,7 +272,7 @@ public class ConfigurationStore {
                 StoredVendor::name, PeerGroup::name, StoredVendor::new, (e, v) -> e.members(v.members()));
         sync(em.createNamedQuery(StoredAe.ALL, StoredAe.class).getResultList(), c.aes(), StoredAe::aeTitle,
                 ArchiveAe::aeTitle, StoredAe::new, (e, a) -> e.set(a.storageArea(), a.access().name(),
-                        a.quota().maxStudies(), a.quota().maxBytesPerStudy(), a.peers(),
+                        a.quota().maxStudies(), a.quota().maxBytesPerStudy(), a.quota().mode(), a.peers(),
                         ConfigurationJson.write(AeOptions.of(a))));
     }
 

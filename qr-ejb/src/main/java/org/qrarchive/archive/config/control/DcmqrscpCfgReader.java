@@ -300,7 +300,7 @@ final class DcmqrscpCfgReader {
         }
         Token studies = t.items().get(0);
         Token bytes = t.items().get(1);
-        return new Quota(studies.is("unlimited") ? null : integer(studies, "maxStudies", null),
+        return Quota.of(studies.is("unlimited") ? null : integer(studies, "maxStudies", null),
                 bytes.is("unlimited") ? null : bytes(bytes));
     }
 

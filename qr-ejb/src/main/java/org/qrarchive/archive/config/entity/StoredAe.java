@@ -40,6 +40,9 @@ public class StoredAe extends Versioned {
     @Column(name = "max_bytes_per_study")
     private Long maxBytesPerStudy;
 
+    @Column(name = "quota_mode")
+    private String quotaMode;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "qr_config_ae_peer", joinColumns = @JoinColumn(name = "ae_title"))
     @OrderColumn(name = "position")
@@ -56,8 +59,9 @@ public class StoredAe extends Versioned {
         this.aeTitle = aeTitle;
     }
 
-    public void set(String storageArea, String access, Integer maxStudies, Long maxBytesPerStudy, List<String> peers,
-            String options) {
+    public void set(String storageArea, String access, Integer maxStudies, Long maxBytesPerStudy, String quotaMode,
+            List<String> peers, String options) {
+        this.quotaMode = quotaMode;
         this.storageArea = storageArea;
         this.access = access;
         this.maxStudies = maxStudies;
@@ -87,6 +91,10 @@ public class StoredAe extends Versioned {
 
     public Long maxBytesPerStudy() {
         return maxBytesPerStudy;
+    }
+
+    public String quotaMode() {
+        return quotaMode;
     }
 
     public List<String> peers() {

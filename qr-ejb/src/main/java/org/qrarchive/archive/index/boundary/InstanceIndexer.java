@@ -8,13 +8,18 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
+import org.qrarchive.archive.config.control.Quota;
+import org.qrarchive.archive.config.entity.StoredAe;
 import org.qrarchive.archive.index.entity.Instance;
 import org.qrarchive.archive.index.entity.Patient;
 import org.qrarchive.archive.index.entity.Series;
 import org.qrarchive.archive.index.entity.Study;
+import org.qrarchive.archive.quota.control.Eviction;
+import org.qrarchive.archive.quota.control.QuotaRule;
 import org.qrarchive.dicom.data.Attributes;
 import org.qrarchive.dicom.data.Tag;
 
@@ -28,8 +33,11 @@ public class InstanceIndexer {
     @PersistenceContext(unitName = "qr")
     EntityManager em;
 
-    /** What the store needs to finish: the file the instance had before, to delete after commit. */
-    public record Indexed(long instancePk, String replacedFile) {
+    /**
+     * What the store needs to finish: the file the instance had before, and what the quota evicted, whose
+     * files go after the commit.
+     */
+    public record Indexed(long instancePk, String replacedFile, List<Eviction> evictions) {
     }
 
     /** Makes the stored file durable; called just before the index transaction commits. */
@@ -48,7 +56,14 @@ public class InstanceIndexer {
      *                    for a file that is not safely on disk
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Indexed index(String aeTitle, Attributes ds, StoredFile file, FileInPlace fileInPlace) {
+    public Indexed index(String aeTitle, Attributes ds, StoredFile file, FileInPlace fileInPlace, Quota quota) {
+        List<Eviction> evictions = List.of();
+        if (quota.limits()) {
+            // stores into one AE with a quota make room one at a time: the AE's configuration row is the lock
+            em.find(StoredAe.class, aeTitle, LockModeType.PESSIMISTIC_WRITE);
+            evictions = new QuotaRule(em, aeTitle, quota).makeRoom(ds.getString(Tag.StudyInstanceUID),
+                    ds.getString(Tag.SOPInstanceUID), file.size());
+        }
         Series series = knownSeries(aeTitle, ds);
         if (series == null) {
             series = seriesFor(aeTitle, ds, studyFor(aeTitle, ds, patientFor(aeTitle, ds)));
@@ -78,7 +93,7 @@ public class InstanceIndexer {
             throw new ConcurrentIndexUpdate("index rows of " + sopUid + " were created concurrently", e);
         }
         awaitFile(fileInPlace);
-        return new Indexed(instance.pk(), replaced);
+        return new Indexed(instance.pk(), replaced, evictions);
     }
 
     /**

@@ -17,6 +17,10 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 import org.qrarchive.archive.config.control.AeConfig;
+import org.qrarchive.archive.config.control.Quota;
+import org.qrarchive.archive.quota.control.Eviction;
+import org.qrarchive.archive.quota.control.EvictionLog;
+import org.qrarchive.archive.quota.control.QuotaExceeded;
 import org.qrarchive.archive.config.control.StoreSettings;
 import org.qrarchive.archive.dimse.control.DimseService;
 import org.qrarchive.archive.index.boundary.ConcurrentIndexUpdate;
@@ -55,6 +59,9 @@ public class StorageService implements DimseService {
 
     @Inject
     ObjectWriter writer;
+
+    @Inject
+    EvictionLog evictionLog;
 
     @EJB
     InstanceIndexer indexer;
@@ -131,11 +138,26 @@ public class StorageService implements DimseService {
             target = area.resolve(relative);
             Path destination = target;
             writer.moveIntoPlace(written, destination, settings);
-            InstanceIndexer.Indexed indexed = index(ae, header, new InstanceIndexer.StoredFile(relative,
-                    written.size(), written.syntax().uid(), as.callingAETitle()),
-                    () -> writer.force(written, destination, settings));
+            InstanceIndexer.Indexed indexed;
+            try {
+                indexed = index(ae, header, new InstanceIndexer.StoredFile(relative, written.size(),
+                        written.syntax().uid(), as.callingAETitle()), () -> writer.force(written, destination, settings),
+                        AeConfig.of(as).ae().quota());
+            } catch (QuotaExceeded e) {
+                LOG.infof("%s: refused %s: %s", as, iuid, e.getMessage());
+                respond(as, pc, command, Status.OUT_OF_RESOURCES, "quota: " + e.getMessage());
+                return;
+            }
             if (indexed.replacedFile() != null && !indexed.replacedFile().equals(relative)) {
                 Files.deleteIfExists(area.resolve(indexed.replacedFile()));
+            }
+            if (!indexed.evictions().isEmpty()) {
+                evictionLog.committed(indexed.evictions());
+                for (Eviction e : indexed.evictions()) {
+                    for (String f : e.files()) {
+                        Files.deleteIfExists(area.resolve(f));
+                    }
+                }
             }
             Path stored = target;
             target = null; // stored: keep it
@@ -169,10 +191,10 @@ public class StorageService implements DimseService {
 
     /** Concurrent stores into one new study race to create it; the loser retries and finds it. */
     private InstanceIndexer.Indexed index(String ae, Attributes header, InstanceIndexer.StoredFile file,
-            InstanceIndexer.FileInPlace fileInPlace) {
+            InstanceIndexer.FileInPlace fileInPlace, Quota quota) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return indexer.index(ae, header, file, fileInPlace);
+                return indexer.index(ae, header, file, fileInPlace, quota);
             } catch (ConcurrentIndexUpdate e) {
                 if (attempt >= INDEX_ATTEMPTS) {
                     throw e;

@@ -56,7 +56,7 @@ class ConfigurationTest {
         assertEquals("peers[p].host", refusedField(with(List.of(new PeerEntry("p", "P", "a b", 1)), List.of(),
                 List.of())));
         assertEquals("aes[Q].quota.maxBytesPerStudy", refusedField(with(List.of(), List.of(), List.of(
-                ArchiveAe.of("Q", null, Access.RW, new Quota(10, 0L), null, null, null, null)))));
+                ArchiveAe.of("Q", null, Access.RW, Quota.of(10, 0L), null, null, null, null)))));
         assertEquals("aes[Q].storageArea", refusedField(with(List.of(), List.of(), List.of(
                 ArchiveAe.of("Q", "relative/dir", Access.RW, null, null, null, null, null)))));
         assertEquals("aes[Q].store.compressionLevel", refusedField(with(List.of(), List.of(), List.of(

@@ -75,16 +75,16 @@ class DcmqrscpCfgTest {
         ArchiveAe acme = c.ae("ACME_STORE");
         assertEquals("/var/lib/dcmtk/db/ACME_STORE", acme.storageArea());
         assertEquals(Access.RW, acme.access());
-        assertEquals(new Quota(9, 1024 * MB), acme.quota());
+        assertEquals(Quota.of(9, 1024 * MB), acme.quota());
         assertEquals(List.of("acmeCTcompany"), acme.peers());
         assertEquals(List.of(c.peer("acme1"), c.peer("acme2")), c.expand(acme.peers()));
         assertEquals(List.of(c.peer("united1"), c.peer("united2")), c.expand(c.ae("UNITED_STORE").peers()));
         ArchiveAe read = c.ae("READ");
         assertEquals(Access.R, read.access());
-        assertEquals(new Quota(200, 1L << 30), read.quota());
+        assertEquals(Quota.of(200, 1L << 30), read.quota());
         assertTrue(read.anyPeer());
         assertTrue(c.ae("READWRITE").anyPeer());
-        assertEquals(new Quota(10, 1L << 30), c.ae("READWRITE").quota());
+        assertEquals(Quota.of(10, 1L << 30), c.ae("READWRITE").quota());
         assertEquals("uncompr", read.preferredTransferSyntax());
         assertEquals(StoreOptions.DEFAULTS, read.store());
     }
@@ -106,11 +106,11 @@ class DcmqrscpCfgTest {
         assertEquals(List.of(new PeerGroup("Acme", List.of("Acme_1", "Acme_2", "Acme_3"))), c.groups());
         assertEquals(List.of(new PeerGroup("ACME CT Company", List.of("Acme"))), c.vendors());
         ArchiveAe pub = c.ae("ACME_PUB");
-        assertEquals(ArchiveAe.of("ACME_PUB", "/dicom/ACME_PUB", Access.R, new Quota(10, 24 * MB),
+        assertEquals(ArchiveAe.of("ACME_PUB", "/dicom/ACME_PUB", Access.R, Quota.of(10, 24 * MB),
                 List.of("ANY"), null, null, null), pub);
         ArchiveAe prv = c.ae("ACME_PRV");
         assertEquals(Access.RW, prv.access());
-        assertEquals(new Quota(10, 25165824L), prv.quota());
+        assertEquals(Quota.of(10, 25165824L), prv.quota());
         assertEquals(c.peers(), c.expand(prv.peers()));
     }
 
@@ -137,11 +137,11 @@ class DcmqrscpCfgTest {
                 List.of(new PeerGroup("O'Brien (Imaging), Inc.", List.of("nested")),
                         new PeerGroup("Acme", List.of("v6", "mobile"))),
                 List.of(ArchiveAe.of("ARCHIVE", null, Access.RW, Quota.NONE, List.of("ANY"), null, null, null),
-                        ArchiveAe.of("A=B,C", "/srv/dicom/my archive/\"q\"'", Access.R, new Quota(500, null),
+                        ArchiveAe.of("A=B,C", "/srv/dicom/my archive/\"q\"'", Access.R, Quota.of(500, null),
                                 List.of("nested", "default"), null, null, null),
-                        ArchiveAe.of("W'ONLY", "/srv/w", Access.W, new Quota(null, 1536L), List.of("v6"),
+                        ArchiveAe.of("W'ONLY", "/srv/w", Access.W, Quota.of(null, 1536L), List.of("v6"),
                                 null, null, null),
-                        ArchiveAe.of("GB", "/srv/äöü", Access.RW, new Quota(1, 3L << 30), List.of("#hash"),
+                        ArchiveAe.of("GB", "/srv/äöü", Access.RW, Quota.of(1, 3L << 30), List.of("#hash"),
                                 null, null, null)));
         c.validate();
         assertRoundTrip(c);
@@ -197,8 +197,8 @@ class DcmqrscpCfgTest {
         assertEquals(2104, c.global().port());
         assertNull(c.ae("A").storageArea());
         assertEquals(Access.RW, c.ae("A").access());
-        assertEquals(new Quota(null, 24 * MB), c.ae("A").quota());
-        assertEquals(new Quota(2, 1024L), c.ae("B").quota());
+        assertEquals(Quota.of(null, 24 * MB), c.ae("A").quota());
+        assertEquals(Quota.of(2, 1024L), c.ae("B").quota());
         assertTrue(c.ae("B").anyPeer());
         assertEquals(List.of("later"), c.ae("A").peers());
         assertRoundTrip(parse("AETable BEGIN", "A default RW (1, 1kb) \"any\"", "AETable END"));
