@@ -81,7 +81,7 @@ public final class QuotaRule {
     private void trim(long study, String sopInstanceUid, long size, long maxBytes, List<Eviction> evictions) {
         // the incoming object replaces one of the same UID: only the difference counts
         List<Object[]> instances = em.createQuery("select i.pk, i.sopInstanceUid, i.fileSize, i.filePath "
-                + "from Instance i where i.series.study.pk = :study order by i.receivedAt, i.pk", Object[].class)
+                + "from Instance i join i.series se where se.study.pk = :study order by i.receivedAt, i.pk", Object[].class)
                 .setParameter("study", study).getResultList();
         long held = 0;
         for (Object[] i : instances) {
@@ -111,7 +111,7 @@ public final class QuotaRule {
         }
         String studyUid = em.createQuery("select st.studyInstanceUid from Study st where st.pk = :pk", String.class)
                 .setParameter("pk", study).getSingleResult();
-        em.createQuery("delete from Instance i where i.pk in :pks").setParameter("pks", victims).executeUpdate();
+        deleteInstances(victims);
         removeEmptySeries(study);
         evictions.add(new Eviction(Instant.now(), ae, studyUid, victims.size(), freed,
                 "more than " + maxBytes + " bytes per study", files));
@@ -132,22 +132,40 @@ public final class QuotaRule {
     private Eviction evictStudy(long study, String reason) {
         Object[] s = em.createQuery("select st.studyInstanceUid, st.patient.pk from Study st where st.pk = :pk",
                 Object[].class).setParameter("pk", study).getSingleResult();
-        List<Object[]> files = em.createQuery("select i.filePath, i.fileSize from Instance i "
-                + "where i.series.study.pk = :pk", Object[].class).setParameter("pk", study).getResultList();
-        long bytes = files.stream().mapToLong(f -> (Long) f[1]).sum();
-        em.createQuery("delete from Instance i where i.series.study.pk = :pk").setParameter("pk", study)
-                .executeUpdate();
+        List<Object[]> files = em.createQuery("select i.pk, i.filePath, i.fileSize from Instance i join i.series se "
+                + "where se.study.pk = :pk", Object[].class).setParameter("pk", study).getResultList();
+        long bytes = files.stream().mapToLong(f -> (Long) f[2]).sum();
+        deleteInstances(files.stream().map(f -> (Long) f[0]).toList());
         em.createQuery("delete from Series se where se.study.pk = :pk").setParameter("pk", study).executeUpdate();
         em.createQuery("delete from Study st where st.pk = :pk").setParameter("pk", study).executeUpdate();
-        em.createQuery("delete from Patient p where p.pk = :pk and not exists (select st.pk from Study st "
-                + "where st.patient.pk = :pk)").setParameter("pk", s[1]).executeUpdate();
+        // two statements: H2 evaluated a NOT EXISTS in the DELETE for every patient of the table
+        long otherStudies = em.createQuery("select count(st) from Study st where st.patient.pk = :pk", Long.class)
+                .setParameter("pk", s[1]).getSingleResult();
+        if (otherStudies == 0) {
+            em.createQuery("delete from Patient p where p.pk = :pk").setParameter("pk", s[1]).executeUpdate();
+        }
         return new Eviction(Instant.now(), ae, (String) s[0], files.size(), bytes, reason,
-                files.stream().map(f -> (String) f[0]).toList());
+                files.stream().map(f -> (String) f[1]).toList());
+    }
+
+    /**
+     * By primary key, in chunks: a DELETE through the series join ("where i.series.study.pk = ?") made H2
+     * test every instance of the table.
+     */
+    private void deleteInstances(List<Long> pks) {
+        for (int from = 0; from < pks.size(); from += 500) {
+            em.createQuery("delete from Instance i where i.pk in :pks")
+                    .setParameter("pks", pks.subList(from, Math.min(pks.size(), from + 500))).executeUpdate();
+        }
     }
 
     private void removeEmptySeries(long study) {
-        em.createQuery("delete from Series se where se.study.pk = :pk and not exists (select i.pk from Instance i "
-                + "where i.series = se)").setParameter("pk", study).executeUpdate();
+        List<Long> empty = em.createQuery("select se.pk from Series se left join Instance i on i.series = se "
+                + "where se.study.pk = :pk group by se.pk having count(i) = 0", Long.class).setParameter("pk", study)
+                .getResultList();
+        if (!empty.isEmpty()) {
+            em.createQuery("delete from Series se where se.pk in :pks").setParameter("pks", empty).executeUpdate();
+        }
     }
 
     private static <T> T first(List<T> list) {

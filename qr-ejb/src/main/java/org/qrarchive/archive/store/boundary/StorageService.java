@@ -151,18 +151,17 @@ public class StorageService implements DimseService {
             if (indexed.replacedFile() != null && !indexed.replacedFile().equals(relative)) {
                 Files.deleteIfExists(area.resolve(indexed.replacedFile()));
             }
-            if (!indexed.evictions().isEmpty()) {
-                evictionLog.committed(indexed.evictions());
-                for (Eviction e : indexed.evictions()) {
-                    for (String f : e.files()) {
-                        Files.deleteIfExists(area.resolve(f));
-                    }
-                }
-            }
             Path stored = target;
             target = null; // stored: keep it
             respond(as, pc, command, Status.SUCCESS, null);
             writer.release(stored, settings);
+            // evicted rows are gone for good: their files go after the answer, off the sender's path
+            evictionLog.committed(indexed.evictions());
+            for (Eviction e : indexed.evictions()) {
+                for (String f : e.files()) {
+                    Files.deleteIfExists(area.resolve(f));
+                }
+            }
         } catch (IOException | RuntimeException e) {
             LOG.warnf(e, "%s: storing %s failed", as, iuid);
             respond(as, pc, command, Status.PROCESSING_FAILURE, "cannot store: " + e.getMessage());
