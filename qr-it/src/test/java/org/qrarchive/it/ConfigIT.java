@@ -276,9 +276,6 @@ class ConfigIT {
     }
 
     private static ProcessRunner.Result store(String aet, Path file) {
-        List<String> command = new java.util.ArrayList<>(StoreScu.command(
-                StoreScu.proposalFor(TestObjects.EXPLICIT_LE), List.of(), List.of(file)));
-        command.set(command.indexOf("-aec") + 1, aet);
-        return ProcessRunner.run(java.time.Duration.ofSeconds(60), command);
+        return StoreScu.sendTo(aet, List.of(file));
     }
 }

@@ -11,8 +11,6 @@ import static org.qrarchive.it.support.FindFixture.studyUids;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -35,7 +33,6 @@ import org.qrarchive.it.support.ProcessRunner;
 import org.qrarchive.it.support.AdminApi;
 import org.qrarchive.it.support.StoreChecks;
 import org.qrarchive.it.support.StoreScu;
-import org.qrarchive.it.support.TestObjects;
 
 /**
  * C-FIND settings of the AE changed at runtime through the admin API: find.maxMatches, the model switches
@@ -113,10 +110,7 @@ class FindConfigIT {
             assertMatches(allStudies().calledAe(other).run(work), "STUDY", "StudyInstanceUID", Set.of(),
                     FindScu.PENDING, other);
 
-            List<String> command = new ArrayList<>(StoreScu.command(StoreScu.proposalFor(TestObjects.EXPLICIT_LE),
-                    List.of(), List.of(fx.file(instance))));
-            command.set(command.indexOf("-aec") + 1, other);
-            ProcessRunner.Result stored = ProcessRunner.run(Duration.ofSeconds(60), command);
+            ProcessRunner.Result stored = StoreScu.sendTo(other, List.of(fx.file(instance)));
             assertEquals(1, StoreScu.successes(stored), stored::describe);
 
             FindScu.Result r = allStudies().calledAe(other).key("NumberOfStudyRelatedInstances").run(work);

@@ -99,10 +99,7 @@ class QuotaIT {
     }
 
     private static ProcessRunner.Result store(String aet, List<Path> files) {
-        List<String> command = new ArrayList<>(StoreScu.command(StoreScu.proposalFor(TestObjects.EXPLICIT_LE),
-                List.of(), files));
-        command.set(command.indexOf("-aec") + 1, aet);
-        return ProcessRunner.run(Duration.ofSeconds(120), command);
+        return StoreScu.sendTo(aet, files);
     }
 
     private static Set<String> studies(String aet) {
@@ -205,10 +202,7 @@ class QuotaIT {
         try (AdminApi.Change ae = quotaAe(aet, 3, null, "delete-oldest")) {
             List<ProcessRunner.Running> senders = new ArrayList<>();
             for (int k = 0; k < 4; k++) {
-                List<String> command = new ArrayList<>(StoreScu.command(StoreScu.proposalFor(TestObjects.EXPLICIT_LE),
-                        List.of(), o.files().subList(4 * k, 4 * k + 4)));
-                command.set(command.indexOf("-aec") + 1, aet);
-                senders.add(ProcessRunner.start(command));
+                senders.add(ProcessRunner.start(StoreScu.commandTo(aet, o.files().subList(4 * k, 4 * k + 4))));
             }
             for (ProcessRunner.Running s : senders) {
                 ProcessRunner.Result r = s.await(Duration.ofSeconds(120));

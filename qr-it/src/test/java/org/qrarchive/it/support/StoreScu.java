@@ -87,6 +87,18 @@ public final class StoreScu {
                 files));
     }
 
+    /** {@link #command} in explicit VR little endian, calling {@code calledAe} instead of QRSCP. */
+    public static List<String> commandTo(String calledAe, Collection<Path> files) {
+        List<String> command = command(proposalFor(TestObjects.EXPLICIT_LE), List.of(), files);
+        command.set(command.indexOf("-aec") + 1, calledAe);
+        return command;
+    }
+
+    /** Sends {@code files} (explicit VR little endian) to archive AE {@code calledAe} in one association. */
+    public static ProcessRunner.Result sendTo(String calledAe, Collection<Path> files) {
+        return ProcessRunner.run(Duration.ofSeconds(120), commandTo(calledAe, files));
+    }
+
     /** Starts storescu without waiting (for parallel senders). */
     public static ProcessRunner.Running start(String transferSyntaxUid, Collection<Path> files, String... extraArgs) {
         return ProcessRunner.start(command(proposalFor(transferSyntaxUid), List.of(extraArgs), files));
