@@ -214,6 +214,45 @@ class QuotaIT {
         }
     }
 
+    /**
+     * A study evicted while a C-MOVE of it runs (to a storescp that takes a second per object): what was
+     * still to send counts as failed sub-operations, the final status says so, nothing hangs.
+     */
+    @Test
+    void evictionDuringAMoveFailsTheRestOfIt() throws Exception {
+        String aet = aeTitle("QM");
+        Objects first = Objects.make(aet + "A", 4, 4);
+        Objects second = Objects.make(aet + "B", 1, 1);
+        int port = 11193;
+        ProcessRunner.Running slow = ProcessRunner.start(List.of(Dcmtk.require("storescp").toString(), "-aet", "QSLOW",
+                "--sleep-after", "1", "--ignore", "-ta", "10", "-td", "30", Integer.toString(port)));
+        ModelNode peer = new ModelNode();
+        peer.get("aeTitle").set("QSLOW");
+        peer.get("host").set("127.0.0.1");
+        peer.get("port").set(port);
+        try (AdminApi.Change ae = quotaAe(aet, 1, null, "delete-oldest")) {
+            AdminApi.put("/qr/api/peers/qslow", peer);
+            assertEquals(4, StoreScu.successes(store(aet, first.files())));
+            Thread.sleep(500); // storescp listening
+            ProcessRunner.Running move = ProcessRunner.start(List.of(Dcmtk.require("movescu").toString(), "-v", "-S",
+                    "-aec", aet, "-aet", "MOVESCU", "-aem", "QSLOW", "-to", "10", "-ta", "10", "-td", "60",
+                    "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + first.studies().get(0),
+                    "127.0.0.1", Integer.toString(org.qrarchive.it.support.ItConfig.dicomPort())));
+            Thread.sleep(1500); // the first object is on its way
+            assertEquals(1, StoreScu.successes(store(aet, second.files())), "the new study evicts the moved one");
+            ProcessRunner.Result moved = move.await(Duration.ofSeconds(60));
+            assertAll(moved.describe(),
+                    () -> assertTrue(moved.output().contains("Final Move Response"), "a final response"),
+                    () -> assertTrue(!moved.output().contains("Final Move Response (Success)"),
+                            "not all sub-operations completed"));
+            assertEquals(Set.of(second.studies().get(0)), studies(aet));
+            assertDiskMatchesIndex(aet);
+        } finally {
+            slow.destroy();
+            AdminApi.delete("/qr/api/peers/qslow");
+        }
+    }
+
     /** A quota lowered through the API applies at the next store, or at once with usage/enforce. */
     @Test
     void aLoweredQuotaIsEnforcedOnRequest() throws Exception {
