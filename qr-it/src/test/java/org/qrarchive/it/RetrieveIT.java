@@ -445,6 +445,19 @@ class RetrieveIT {
                 () -> assertEquals(fx.instancesOf(study).size(), o.counts().get("Failed"), "failed"));
     }
 
+    /** As dcmqrscp: a study by its UID alone in the Patient Root model (getscu's default model). */
+    @Test
+    void patientRootStudyWithoutPatientId() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("get-pr-" + System.nanoTime()));
+        FindFixture.Study study = fx.study(2);
+        ProcessRunner.Result r = run("getscu", "-P", List.of("-aet", "GETSCU", "-od", dir.toString()),
+                "QueryRetrieveLevel=STUDY", "StudyInstanceUID=" + study.uid());
+        Outcome o = outcome(r);
+        assertAll(r.describe(),
+                () -> assertEquals(0x0000, o.status(), "final status"),
+                () -> assertEquals(fx.instancesOf(study).size(), o.counts().get("Completed"), "completed"));
+    }
+
     @Test
     void missingUniqueKeyIsRefused() {
         ProcessRunner.Result r = run("movescu", "-S", List.of("-aet", "MOVESCU", "-aem", "DEST"),

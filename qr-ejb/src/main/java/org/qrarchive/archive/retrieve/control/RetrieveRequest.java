@@ -12,8 +12,9 @@ import org.qrarchive.dicom.data.Tag;
 
 /**
  * A C-MOVE or C-GET identifier (PS3.4 C.4.2.2.1, C.4.3.2.1): the retrieve level, and the unique keys of that
- * level (one or a list of values) and of every level above it (one value each). Other keys are ignored, as
- * dcmqrscp does, unless {@code strict} (--check-move), which refuses them.
+ * level (one or a list of values) and of every level above it (one value each; a missing one is accepted, as
+ * dcmqrscp does, e.g. a study by its UID in the Patient Root model). Other keys are ignored, unless
+ * {@code strict} (--check-move), which refuses them and requires every unique key above the level.
  *
  * @param uniqueKeys the values of each level's unique key, from the top level down to {@code level}
  */
@@ -30,6 +31,10 @@ public record RetrieveRequest(InformationModel model, QueryLevel level, Map<Quer
         for (QueryLevel l : model.levels()) {
             if (l.isAbove(level) || l == level) {
                 List<String> values = values(identifier, l.uniqueKey());
+                if (values.isEmpty() && l != level && !strict) {
+                    // dcmqrscp takes a study by its UID alone in the Patient Root model too: so do we, unless strict
+                    continue;
+                }
                 if (values.isEmpty()) {
                     throw QueryFailure.unableToProcess("no " + name(l) + " for a "
                             + level + " retrieve", l.uniqueKey());
