@@ -1,6 +1,5 @@
 package org.qrarchive.archive.config.control;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -23,10 +22,5 @@ public record PeerEntry(String name, String aeTitle, String host, int port) {
         if (port < 0 || port > 65535) {
             throw new InvalidConfiguration(field + ".port", "must be 1-65535, or 0 for none: " + port);
         }
-    }
-
-    /** The host as compared: lower case. */
-    public String normalizedHost() {
-        return host == null ? null : host.toLowerCase(Locale.ROOT);
     }
 }

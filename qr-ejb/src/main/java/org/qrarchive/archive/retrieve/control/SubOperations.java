@@ -64,10 +64,6 @@ public final class SubOperations {
         return bytes;
     }
 
-    public synchronized List<String> failedUids() {
-        return List.copyOf(failedUids);
-    }
-
     /** A pending response with the counts so far. */
     public synchronized Attributes pending(Attributes request) {
         return withCounts(Commands.response(request, Status.PENDING, false), true);
